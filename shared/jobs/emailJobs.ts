@@ -34,3 +34,19 @@ export type EmailJobName = keyof typeof emailJobSchemas;
 export type EmailJobData<N extends EmailJobName> = z.infer<
   (typeof emailJobSchemas)[N]
 >;
+
+const headerSafe = (label: string) =>
+  z
+    .string()
+    .min(1)
+    .max(998)
+    .refine((value) => !/[\r\n]/.test(value), `${label} must be one line`);
+
+/** What `queueGenericEmail` stores: checked before anything is written. */
+export const genericEmailContentSchema = z.strictObject({
+  to: z.email({ message: 'expected one email address' }).max(320),
+  subject: headerSafe('subject'),
+  html: z.string().min(1).max(512 * 1024),
+  text: z.string().max(512 * 1024).nullable(),
+});
+export type GenericEmailContent = z.infer<typeof genericEmailContentSchema>;
