@@ -19,6 +19,18 @@ export class ValidationError extends AppError {
   }
 }
 
+/** Builds the error from zod's issues, naming each field by its path. */
+export function validationErrorFromZod(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ValidationError {
+  return new ValidationError(
+    issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
 function describeIssues(issues: ValidationIssue[]): string {
   const parts = issues.map((issue) =>
     issue.path ? `${issue.path}: ${issue.message}` : issue.message,
