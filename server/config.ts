@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { QUEUE_NAMES } from './queue/config.js';
 
 const SECOND = 1000;
 
@@ -29,7 +31,10 @@ const envSchema = z.object({
   REDIS_URL: optionalText.pipe(
     z
       .url()
-      .refine((url) => /^rediss?:\/\//.test(url), 'expected redis:// or rediss://')
+      .refine(
+        (url) => /^rediss?:\/\//.test(url),
+        'expected redis:// or rediss://',
+      )
       .optional(),
   ),
   REDIS_HOST: z.string().min(1).default('localhost'),
@@ -47,7 +52,20 @@ const envSchema = z.object({
     .positive()
     .default(2 * SECOND),
   RUN_WORKERS: booleanFromEnv.default(true),
-  WORKER_QUEUES: optionalText,
+  WORKER_QUEUES: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (list) =>
+          list
+            .split(',')
+            .every((name) =>
+              (QUEUE_NAMES as readonly string[]).includes(name.trim()),
+            ),
+        `expected a comma-separated list of ${QUEUE_NAMES.join(', ')}`,
+      )
+      .optional(),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -82,7 +100,10 @@ function toConfig(env: z.output<typeof envSchema>) {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
-    embeddedPostgres: { dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
+    embeddedPostgres: {
+      dataDir: env.EMBEDDED_PG_DIR,
+      port: env.EMBEDDED_PG_PORT,
+    },
     redis: {
       url: env.REDIS_URL,
       host: env.REDIS_HOST,
@@ -107,6 +128,14 @@ function toConfig(env: z.output<typeof envSchema>) {
     puppeteerExecutablePath: env.PUPPETEER_EXECUTABLE_PATH,
     uploadsDir: env.UPLOADS_DIR,
   };
+}
+
+/**
+ * Loads `.env` from the working folder when there is one. Variables already
+ * set in the environment win over the file.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /**

@@ -8,7 +8,10 @@ export interface RequestContext {
 const storage = new AsyncLocalStorage<RequestContext>();
 
 /** Runs `work` with `context` visible to `currentRequestContext()`. */
-export function runWithRequestContext<T>(context: RequestContext, work: () => T): T {
+export function runWithRequestContext<T>(
+  context: RequestContext,
+  work: () => T,
+): T {
   return storage.run(context, work);
 }
 

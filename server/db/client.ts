@@ -4,9 +4,7 @@ import * as schema from './schema.js';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** A drizzle transaction, as passed to `db.transaction(async (tx) => …)`. */
-export type Transaction = Parameters<
-  Parameters<Database['transaction']>[0]
->[0];
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything that can run a query: the database itself or a transaction. */
 export type Executor = Database | Transaction;
 

@@ -33,6 +33,38 @@ export async function startEmbeddedPostgres({
   port,
   logger,
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  // Another process of ours (the server, a worker, the seed) may have
+  // started it already: share it rather than fight over the data folder.
+  const url = connectionUrl(port, DATABASE_NAME);
+  if (await answers(url)) {
+    logger.info({ port }, 'postgres.embedded.shared');
+    return { databaseUrl: url, stop: async () => {} };
+  }
+  return startOwnServer({ dataDir, port, logger });
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 1000,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function startOwnServer({
+  dataDir,
+  port,
+  logger,
+}: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(dataDir);
   const isFresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
@@ -72,7 +104,9 @@ function connectionUrl(port: number, database: string): string {
 }
 
 async function ensureDatabase(port: number): Promise<void> {
-  const client = new pg.Client({ connectionString: connectionUrl(port, 'postgres') });
+  const client = new pg.Client({
+    connectionString: connectionUrl(port, 'postgres'),
+  });
   await client.connect();
   try {
     const found = await client.query(

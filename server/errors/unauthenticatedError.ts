@@ -2,7 +2,9 @@ import { AppError } from './appError.js';
 
 /** No credentials, or credentials that match no live token. */
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Send a valid token as "Authorization: Bearer <token>"') {
+  constructor(
+    message = 'Send a valid token as "Authorization: Bearer <token>"',
+  ) {
     super('unauthenticated', message, { httpStatus: 401 });
   }
 }

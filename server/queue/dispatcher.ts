@@ -100,7 +100,10 @@ export class OutboxDispatcher {
     try {
       client = await this.options.pool.connect();
     } catch (error) {
-      this.options.logger.warn({ err: toError(error) }, 'outbox.dispatch_skipped');
+      this.options.logger.warn(
+        { err: toError(error) },
+        'outbox.dispatch_skipped',
+      );
       return 0;
     }
     try {
@@ -112,7 +115,10 @@ export class OutboxDispatcher {
       return jobs.length;
     } catch (error) {
       await client.query('rollback').catch(() => {});
-      this.options.logger.error({ err: toError(error) }, 'outbox.dispatch_failed');
+      this.options.logger.error(
+        { err: toError(error) },
+        'outbox.dispatch_failed',
+      );
       return 0;
     } finally {
       client.release();

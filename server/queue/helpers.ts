@@ -2,10 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Executor } from '../db/client.js';
 import { genericEmailContentSchema } from '../../shared/jobs/emailJobs.js';
 import { outgoingEmails } from '../db/schema.js';
-import {
-  ValidationError,
-  validationErrorFromZod,
-} from '../errors/validationError.js';
+import { validationErrorFromZod } from '../errors/validationError.js';
 import { activeJobQueue } from './activeJobQueue.js';
 import type { QueueName } from './config.js';
 import { collectQueueStats, type QueueStats } from './queueStats.js';
@@ -73,7 +70,12 @@ export function queueDailyBriefingEmail(
   date: string,
   options?: HelperOptions,
 ): Promise<string> {
-  return enqueue('emails', 'daily-briefing', { userId, companyId, date }, options);
+  return enqueue(
+    'emails',
+    'daily-briefing',
+    { userId, companyId, date },
+    options,
+  );
 }
 
 /**
@@ -110,7 +112,9 @@ export async function queueGenericEmail(
       tx: options.tx,
       dedupKey: `emails:generic:${contentHash}`,
       beforeInsert: async (executor) => {
-        await executor.insert(outgoingEmails).values({ id: emailId, ...content });
+        await executor
+          .insert(outgoingEmails)
+          .values({ id: emailId, ...content });
       },
     },
   );

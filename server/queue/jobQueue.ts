@@ -18,7 +18,10 @@ import { resolveJobCompanyId } from './jobTenant.js';
 import { claimDedupKey, insertOutboxJob } from './outbox.js';
 import { RedisHealth } from './redisHealth.js';
 import { createPostgresStore } from './stores/postgresStore.js';
-import { createProducerConnection, describeRedisTarget } from './stores/redisConnection.js';
+import {
+  createProducerConnection,
+  describeRedisTarget,
+} from './stores/redisConnection.js';
 import { createRedisStore } from './stores/redisStore.js';
 import { settleWithin } from './settleWithin.js';
 import { WorkerHost, type ProcessorRegistry } from './workerHost.js';

@@ -63,7 +63,10 @@ export async function getJobStatus(
       store.queue(queue).getJobState(id),
       STORE_READ_TIMEOUT_MS,
     );
-    const job = await withTimeout(store.getJob(queue, id), STORE_READ_TIMEOUT_MS);
+    const job = await withTimeout(
+      store.getJob(queue, id),
+      STORE_READ_TIMEOUT_MS,
+    );
     if (!job || state === 'unknown') return status;
     return {
       ...status,
@@ -73,7 +76,9 @@ export async function getJobStatus(
       progress: job.progress ?? null,
       result: job.returnvalue ?? null,
       failedReason: job.failedReason || null,
-      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      finishedAt: job.finishedOn
+        ? new Date(job.finishedOn).toISOString()
+        : null,
     };
   } catch {
     return { ...status, state: 'unknown' };

@@ -48,7 +48,9 @@ async function countStore(
 }
 
 /** Job counts per queue, summed over the Redis and PostgreSQL stores. */
-export async function collectQueueStats(jobQueue: JobQueue): Promise<QueueStats> {
+export async function collectQueueStats(
+  jobQueue: JobQueue,
+): Promise<QueueStats> {
   const [redis, postgres] = await Promise.all([
     countStore(jobQueue, 'redis'),
     countStore(jobQueue, 'postgres'),

@@ -2,7 +2,11 @@ import type { JobStoreName } from '../db/schema.js';
 import { toError } from '../errors/appError.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_SETTINGS, type QueueName } from './config.js';
-import { createJobRunner, type ActiveJobs, type QueueProcessors } from './jobRunner.js';
+import {
+  createJobRunner,
+  type ActiveJobs,
+  type QueueProcessors,
+} from './jobRunner.js';
 import type { JobStore, StoreWorker } from './jobStore.js';
 import { settleWithin } from './settleWithin.js';
 
@@ -95,16 +99,19 @@ export class WorkerHost {
     processors: QueueProcessors,
   ): void {
     const activeJobs: ActiveJobs = new Map();
-    let worker: StoreWorker | undefined;
+    // The runner needs its worker (to pause it on a rate limit), and the
+    // worker needs its runner: the holder breaks the cycle.
+    const holder: { worker?: StoreWorker } = {};
     const runner = createJobRunner({
       queue,
       store: store.name,
       processors,
       logger: this.logger,
       activeJobs,
-      worker: () => worker,
+      worker: () => holder.worker,
     });
-    worker = store.createWorker(queue, runner, QUEUE_SETTINGS[queue]);
+    const worker = store.createWorker(queue, runner, QUEUE_SETTINGS[queue]);
+    holder.worker = worker;
     this.watch(worker, store.name, queue);
     this.hosted.push({ store: store.name, queue, worker, activeJobs });
   }
@@ -116,7 +123,10 @@ export class WorkerHost {
       // times a second; one line per interval is enough.
       if (Date.now() - lastErrorAt < ERROR_LOG_INTERVAL_MS) return;
       lastErrorAt = Date.now();
-      this.logger.warn({ store, queue, err: error.message }, 'queue.worker.error');
+      this.logger.warn(
+        { store, queue, err: error.message },
+        'queue.worker.error',
+      );
     });
     worker.on('stalled', (jobId: string) => {
       this.logger.warn({ store, queue, jobId }, 'job.stalled');
@@ -133,13 +143,18 @@ export class WorkerHost {
             'job.handed_back',
           );
         } catch (error) {
-          this.logger.warn({ jobId: job.id, err: toError(error) }, 'job.hand_back_failed');
+          this.logger.warn(
+            { jobId: job.id, err: toError(error) },
+            'job.hand_back_failed',
+          );
         }
       }),
     );
     await settleWithin(Promise.allSettled(moves), FORCED_CLOSE_WAIT_MS);
     await settleWithin(
-      Promise.allSettled(this.hosted.map((hosted) => hosted.worker.close(true))),
+      Promise.allSettled(
+        this.hosted.map((hosted) => hosted.worker.close(true)),
+      ),
       FORCED_CLOSE_WAIT_MS,
     );
   }

@@ -46,7 +46,13 @@ const headerSafe = (label: string) =>
 export const genericEmailContentSchema = z.strictObject({
   to: z.email({ message: 'expected one email address' }).max(320),
   subject: headerSafe('subject'),
-  html: z.string().min(1).max(512 * 1024),
-  text: z.string().max(512 * 1024).nullable(),
+  html: z
+    .string()
+    .min(1)
+    .max(512 * 1024),
+  text: z
+    .string()
+    .max(512 * 1024)
+    .nullable(),
 });
 export type GenericEmailContent = z.infer<typeof genericEmailContentSchema>;

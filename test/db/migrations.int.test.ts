@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../../server/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../support/testDatabase.js';
 
 describe('migrateDatabase', () => {
   let database: TestDatabase;

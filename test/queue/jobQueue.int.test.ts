@@ -5,10 +5,20 @@ import { JobQueue } from '../../server/queue/jobQueue.js';
 import type { ProcessorRegistry } from '../../server/queue/workerHost.js';
 import { getJobStatus } from '../../server/queue/jobStatus.js';
 import { ValidationError } from '../../server/errors/validationError.js';
-import { createTestConfig, UNREACHABLE_REDIS_URL } from '../support/testConfig.js';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import {
+  createTestConfig,
+  UNREACHABLE_REDIS_URL,
+} from '../support/testConfig.js';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../support/testDatabase.js';
 import { createTestLogger } from '../support/testLogger.js';
-import { createTestOrder, seedTenant, type Tenant } from '../support/fixtures.js';
+import {
+  createTestOrder,
+  seedTenant,
+  type Tenant,
+} from '../support/fixtures.js';
 import { waitFor } from '../support/waitFor.js';
 
 const STORES = [
@@ -64,7 +74,12 @@ describe.each(STORES)('JobQueue on the $store store', ({ store, redisUrl }) => {
     });
 
     const status = await waitFor(async () => {
-      const current = await getJobStatus(database.handle.db, queue, 'emails', id);
+      const current = await getJobStatus(
+        database.handle.db,
+        queue,
+        'emails',
+        id,
+      );
       return current?.state === 'completed' && current;
     });
     expect(status.store).toBe(store);

@@ -1,6 +1,7 @@
 /** Polls `check` until it returns a truthy value or the time runs out. */
 export async function waitFor<T>(
-  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  check: () =>
+    Promise<T | undefined | null | false> | T | undefined | null | false,
   { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,9 @@
-import type { JobsOptions, Processor, QueueOptions, WorkerOptions } from 'bullmq';
+import type {
+  JobsOptions,
+  Processor,
+  QueueOptions,
+  WorkerOptions,
+} from 'bullmq';
 import type { JobStoreName } from '../../db/schema.js';
 import {
   DEFAULT_JOB_OPTIONS,
@@ -16,7 +21,10 @@ import { settleWithin } from '../settleWithin.js';
 /** Queues of a store that is down never finish closing on their own. */
 const QUEUE_CLOSE_WAIT_MS = 2000;
 
-type QueueConstructor = new (name: string, options: QueueOptions<never>) => StoreQueue;
+type QueueConstructor = new (
+  name: string,
+  options: QueueOptions<never>,
+) => StoreQueue;
 type WorkerConstructor = new (
   name: string,
   processor: Processor,

@@ -17,9 +17,10 @@ function baseOptions(redis: Config['redis']): RedisOptions {
     password: fromUrl?.password
       ? decodeURIComponent(fromUrl.password)
       : redis.password,
-    db: fromUrl && fromUrl.pathname.length > 1
-      ? Number(fromUrl.pathname.slice(1))
-      : redis.db,
+    db:
+      fromUrl && fromUrl.pathname.length > 1
+        ? Number(fromUrl.pathname.slice(1))
+        : redis.db,
     tls: fromUrl?.protocol === 'rediss:' ? {} : undefined,
     connectTimeout: 2000,
     retryStrategy: reconnectDelayMs,
