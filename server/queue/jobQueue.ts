@@ -82,7 +82,9 @@ export class JobQueue {
     );
     this.redisHealth = new RedisHealth(this.producer, this.logger);
     this.workers = options.processors
-      ? new WorkerHost(options.processors, this.logger)
+      ? new WorkerHost(options.processors, this.logger, (store) =>
+          store === 'postgres' ? true : this.redisHealth.isUp(),
+        )
       : undefined;
     this.dispatcher = new OutboxDispatcher({
       pool: database.pool,

@@ -40,9 +40,15 @@ const FORCED_CLOSE_WAIT_MS = 2000;
 export class WorkerHost {
   private readonly hosted: HostedWorker[] = [];
 
+  /**
+   * @param isStoreUp - whether a store is believed reachable; a worker's
+   *   connection errors are logged only then, since a store that is down
+   *   has been reported once already by its health monitor.
+   */
   constructor(
     private readonly registry: ProcessorRegistry,
     private readonly logger: Logger,
+    private readonly isStoreUp: (store: JobStoreName) => boolean = () => true,
   ) {}
 
   /** Starts workers on `store` for every queue in the registry. */
@@ -121,6 +127,7 @@ export class WorkerHost {
     worker.on('error', (error: Error) => {
       // A store that is down makes a worker report the same error many
       // times a second; one line per interval is enough.
+      if (!this.isStoreUp(store)) return;
       if (Date.now() - lastErrorAt < ERROR_LOG_INTERVAL_MS) return;
       lastErrorAt = Date.now();
       this.logger.warn(
