@@ -5,10 +5,8 @@ import { JobQueue } from '../../server/queue/jobQueue.js';
 import type { ProcessorRegistry } from '../../server/queue/workerHost.js';
 import { getJobStatus } from '../../server/queue/jobStatus.js';
 import { ValidationError } from '../../server/errors/validationError.js';
-import {
-  createTestConfig,
-  UNREACHABLE_REDIS_URL,
-} from '../support/testConfig.js';
+import { createTestConfig } from '../support/testConfig.js';
+import { TEST_STORES } from '../support/testStores.js';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -21,12 +19,7 @@ import {
 } from '../support/fixtures.js';
 import { waitFor } from '../support/waitFor.js';
 
-const STORES = [
-  { store: 'redis', redisUrl: undefined },
-  { store: 'postgres', redisUrl: UNREACHABLE_REDIS_URL },
-] as const;
-
-describe.each(STORES)('JobQueue on the $store store', ({ store, redisUrl }) => {
+describe.each(TEST_STORES)('JobQueue on the $store store', ({ store, env }) => {
   let database: TestDatabase;
   let tenant: Tenant;
   let jobQueue: JobQueue | undefined;
@@ -42,7 +35,7 @@ describe.each(STORES)('JobQueue on the $store store', ({ store, redisUrl }) => {
   };
 
   async function startQueue(registry = processors) {
-    const config = createTestConfig(redisUrl ? { REDIS_URL: redisUrl } : {});
+    const config = createTestConfig(env);
     jobQueue = new JobQueue({
       config,
       database: database.handle,

@@ -8,10 +8,8 @@ import {
   type Tenant,
 } from '../support/fixtures.js';
 import { startFakeResend, type FakeResend } from '../support/fakeResend.js';
-import {
-  createTestConfig,
-  UNREACHABLE_REDIS_URL,
-} from '../support/testConfig.js';
+import { createTestConfig } from '../support/testConfig.js';
+import { TEST_STORES } from '../support/testStores.js';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -19,12 +17,7 @@ import {
 import { createTestLogger } from '../support/testLogger.js';
 import { waitFor } from '../support/waitFor.js';
 
-const STORES = [
-  { store: 'redis', env: {} },
-  { store: 'postgres', env: { REDIS_URL: UNREACHABLE_REDIS_URL } },
-] as const;
-
-describe.each(STORES)('email worker on the $store store', ({ env }) => {
+describe.each(TEST_STORES)('email worker on the $store store', ({ env }) => {
   let database: TestDatabase;
   let resend: FakeResend;
   let tenant: Tenant;
