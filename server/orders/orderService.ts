@@ -9,6 +9,7 @@ import {
   queueLabWorkTicketPDF,
   queueOrderConfirmationEmail,
   queueOrderSheetPDF,
+  queueNotification,
   queueOrderShipmentEmail,
   queueReceiptPDF,
 } from '../queue/helpers.js';
@@ -80,7 +81,10 @@ export async function createOrder(
       user.id,
       { tx },
     );
-    const orderSheetJobId = await queueOrderSheetPDF(order.id, { tx });
+    const orderSheetJobId = await queueOrderSheetPDF(order.id, {
+      tx,
+      requestedByUserId: user.id,
+    });
     return { order, jobs: { confirmationEmailJobId, orderSheetJobId } };
   });
 }
@@ -115,7 +119,15 @@ export async function shipOrder(
       shipment.carrier,
       { tx },
     );
-    return { order: shipped, jobs: { shipmentEmailJobId } };
+    const shippedNotificationJobId = await queueNotification(
+      'order-shipped',
+      { userId: order.createdByUserId, orderId: order.id },
+      { tx },
+    );
+    return {
+      order: shipped,
+      jobs: { shipmentEmailJobId, shippedNotificationJobId },
+    };
   });
 }
 
@@ -128,5 +140,5 @@ export async function requestOrderDocument(
 ): Promise<string> {
   const order = await findCompanyOrder(db, user.companyId, orderId);
   if (!order) throw new NotFoundError('Order', { orderId });
-  return DOCUMENT_HELPERS[kind](order.id);
+  return DOCUMENT_HELPERS[kind](order.id, { requestedByUserId: user.id });
 }

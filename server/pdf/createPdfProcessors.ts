@@ -2,7 +2,7 @@ import type { PdfJobData, PdfJobName } from '../../shared/jobs/pdfJobs.js';
 import { entityId } from '../../shared/jobs/ids.js';
 import type { Executor } from '../db/client.js';
 import { AppError } from '../errors/appError.js';
-import { NotFoundError } from '../errors/notFoundError.js';
+import { queueNotification } from '../queue/helpers.js';
 import type { JobContext, JobProcessor } from '../workers/jobProcessor.js';
 import { createDocumentFileName } from './documentFileName.js';
 import { createDocumentRepository } from './documentRepository.js';
@@ -24,6 +24,11 @@ export interface PdfProcessorDeps {
   uploadsDir: string;
   /** The clock that dates documents; default: the system clock. */
   now?: () => Date;
+  /**
+   * Tells the user who asked for a document that it is stored; default:
+   * a `pdf-ready` notification through the platform's job queue.
+   */
+  notifyDocumentReady?: (userId: string, documentId: string) => Promise<void>;
 }
 
 /** What a PDF job returns; `path` is relative to the uploads folder. */
@@ -47,6 +52,15 @@ interface DocumentToStore {
   orderId: string | null;
   patientId: string;
   orderNumber?: string;
+  /** Who asked for it, from the job data. */
+  requestedByUserId?: string;
+}
+
+async function queuePdfReadyNotification(
+  userId: string,
+  documentId: string,
+): Promise<void> {
+  await queueNotification('pdf-ready', { userId, documentId });
 }
 
 /**
@@ -58,6 +72,8 @@ interface DocumentToStore {
 export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
   const repository = createDocumentRepository(deps.db);
   const now = deps.now ?? (() => new Date());
+  const notifyDocumentReady =
+    deps.notifyDocumentReady ?? queuePdfReadyNotification;
 
   async function storeDocument(
     document: DocumentToStore,
@@ -90,6 +106,11 @@ export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
       sha256: file.sha256,
     });
     await context.reportProgress({ stage: 'stored' });
+    // After the row exists, so the link works when the user follows it. A
+    // failure here retries the job, which rewrites its own file and row.
+    if (document.requestedByUserId) {
+      await notifyDocumentReady(document.requestedByUserId, documentId);
+    }
 
     return { documentId, path: file.relativePath, sizeBytes: file.sizeBytes };
   }
@@ -97,8 +118,11 @@ export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
   function createOrderProcessor(
     type: OrderDocumentType,
     render: (view: OrderDocumentView) => string,
-  ): JobProcessor<{ orderId: string }, PdfJobResult> {
-    return async ({ orderId }, context) => {
+  ): JobProcessor<
+    { orderId: string; requestedByUserId?: string },
+    PdfJobResult
+  > {
+    return async ({ orderId, requestedByUserId }, context) => {
       assertUuidJobId(context.jobId);
       const source = await repository.loadOrderSource(orderId);
       await context.reportProgress({ stage: 'loaded' });
@@ -112,6 +136,7 @@ export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
           orderId: source.order.id,
           patientId: source.patient.id,
           orderNumber: source.order.orderNumber,
+          requestedByUserId,
         },
         context,
       );
@@ -123,18 +148,19 @@ export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
     context,
   ) => {
     assertUuidJobId(context.jobId);
-    if (data.examinationId !== undefined) {
-      // The platform stores no examinations yet (a later issue adds the
-      // table), so no id can name one. Failing for good says so plainly; a
-      // blank form in its place would look like a record that was lost.
-      throw new NotFoundError('Examination', {
-        examinationId: data.examinationId,
-      });
-    }
     const source = await repository.loadPatientSource(data.patientId);
+    // A named examination that is missing (or of another patient) ends the
+    // job: a blank form in its place would look like a lost record.
+    const examination = data.examinationId
+      ? await repository.loadExamination(data.examinationId, data.patientId)
+      : undefined;
     await context.reportProgress({ stage: 'loaded' });
 
-    const html = renderExaminationFormHtml({ ...source, issuedAt: now() });
+    const html = renderExaminationFormHtml({
+      ...source,
+      examination,
+      issuedAt: now(),
+    });
     return storeDocument(
       {
         type: 'examination-form',
@@ -142,6 +168,7 @@ export function createPdfProcessors(deps: PdfProcessorDeps): PdfProcessors {
         companyId: source.company.id,
         orderId: null,
         patientId: source.patient.id,
+        requestedByUserId: data.requestedByUserId,
       },
       context,
     );

@@ -7,6 +7,7 @@ import {
   patients,
   type DocumentType,
 } from '../db/schema.js';
+import { examinations } from '../db/schemas/examinationsSchema.js';
 import { NotFoundError } from '../errors/notFoundError.js';
 
 /** One `documents` row as the PDF processors write it. */
@@ -60,6 +61,29 @@ export function createDocumentRepository(db: Executor) {
         .limit(1);
       if (!row) throw new NotFoundError('Patient', { patientId });
       return row;
+    },
+
+    /** An examination of `patientId`, within the patient's own company. */
+    async loadExamination(examinationId: string, patientId: string) {
+      const [row] = await db
+        .select({ examination: examinations })
+        .from(examinations)
+        .innerJoin(
+          patients,
+          and(
+            eq(patients.id, examinations.patientId),
+            eq(patients.companyId, examinations.companyId),
+          ),
+        )
+        .where(
+          and(
+            eq(examinations.id, examinationId),
+            eq(examinations.patientId, patientId),
+          ),
+        )
+        .limit(1);
+      if (!row) throw new NotFoundError('Examination', { examinationId });
+      return row.examination;
     },
 
     /**
