@@ -8,6 +8,7 @@ import {
   users,
 } from '../db/schema.js';
 import type { RevenueAmount } from './templates/renderDailyBriefingEmail.js';
+import { findBriefing } from '../insights/briefingRepository.js';
 
 /** Statuses that mean the message left us; such a job never sends again. */
 const DELIVERED_STATUSES = ['sent', 'captured'] as const;
@@ -100,6 +101,14 @@ export function createEmailRepository(db: Executor) {
           and(eq(users.companyId, companyId), eq(users.role, 'company_admin')),
         )
         .orderBy(asc(users.createdAt), asc(users.id));
+    },
+
+    /** The AI worker's narrative of that day, when a briefing was made. */
+    async findBriefingNarrative(
+      companyId: string,
+      date: string,
+    ): Promise<string | undefined> {
+      return (await findBriefing(db, companyId, date))?.narrative;
     },
 
     /**

@@ -137,6 +137,21 @@ describe('renderDailyBriefingEmail', () => {
     expect(email.text).toContain('- 3 orders');
     expect(email.text).toContain('- Revenue: €250.00 + £10.50');
   });
+
+  it('tells the narrative, escaped, when the AI worker wrote one', () => {
+    const email = renderDailyBriefingEmail({
+      recipientName: 'Ada',
+      companyName: 'Test Optics',
+      date: '2025-07-01',
+      orderCount: 0,
+      revenue: [],
+      narrative: 'A quiet day <b>indeed</b>.',
+      dashboardUrl: `${BASE_URL}/dashboard`,
+    });
+
+    expect(email.html).toContain('A quiet day &lt;b&gt;indeed&lt;/b&gt;.');
+    expect(email.text).toContain('A quiet day <b>indeed</b>.');
+  });
 });
 
 describe('renderGenericEmail', () => {

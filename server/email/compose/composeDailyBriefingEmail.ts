@@ -4,7 +4,10 @@ import { buildAppLink } from '../templates/buildAppLink.js';
 import { renderDailyBriefingEmail } from '../templates/renderDailyBriefingEmail.js';
 import type { ComposeContext, ComposedEmail } from './composedEmail.js';
 
-/** A company's order count and revenue of one day, to one of its users. */
+/**
+ * A company's order count and revenue of one day, with the AI worker's
+ * narrative when one was written, to one of its users.
+ */
 export async function composeDailyBriefingEmail(
   data: EmailJobData<'daily-briefing'>,
   { repository, publicBaseUrl }: ComposeContext,
@@ -19,6 +22,10 @@ export async function composeDailyBriefingEmail(
     throw new NotFoundError('User', { userId: data.userId });
   }
   const summary = await repository.summarizeDailyOrders(company.id, data.date);
+  const narrative = await repository.findBriefingNarrative(
+    company.id,
+    data.date,
+  );
 
   const content = renderDailyBriefingEmail({
     recipientName: user.name,
@@ -26,6 +33,7 @@ export async function composeDailyBriefingEmail(
     date: data.date,
     orderCount: summary.orderCount,
     revenue: summary.revenue,
+    narrative,
     dashboardUrl: buildAppLink(publicBaseUrl, ['dashboard']),
   });
   return { to: [user.email], companyId: company.id, content };

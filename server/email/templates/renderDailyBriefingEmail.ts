@@ -19,6 +19,8 @@ export interface DailyBriefingInput {
   date: string;
   orderCount: number;
   revenue: readonly RevenueAmount[];
+  /** The day told in a few sentences; absent before the AI worker ran. */
+  narrative?: string;
   dashboardUrl: string;
 }
 
@@ -45,6 +47,7 @@ export function renderDailyBriefingEmail(
       <li><strong>${input.orderCount}</strong> ${orders}</li>
       <li>Revenue: <strong>${revenue}</strong></li>
     </ul>
+    ${input.narrative ? html`<p>${input.narrative}</p>` : null}
     <p><a href="${input.dashboardUrl}">Open the dashboard</a></p> `;
 
   const textLines = [
@@ -53,6 +56,7 @@ export function renderDailyBriefingEmail(
     plainText`${input.companyName} on ${day}:`,
     plainText`- ${input.orderCount} ${orders}`,
     plainText`- Revenue: ${revenue}`,
+    ...(input.narrative ? ['', plainText`${input.narrative}`] : []),
     '',
     plainText`Open the dashboard: ${input.dashboardUrl}`,
   ];
