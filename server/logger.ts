@@ -22,15 +22,21 @@ const REDACTED_PATHS = [
 export interface LoggerOptions {
   level: string;
   pretty: boolean;
+  /** Where JSON lines go instead of stdout; tests read their logs here. */
+  destination?: pino.DestinationStream;
 }
 
 /** JSON logs in production; readable lines in development. */
-export function createLogger({ level, pretty }: LoggerOptions): Logger {
-  return pino({
+export function createLogger({
+  level,
+  pretty,
+  destination,
+}: LoggerOptions): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'integratedlens' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(pretty
+    ...(pretty && !destination
       ? {
           transport: {
             target: 'pino-pretty',
@@ -38,5 +44,6 @@ export function createLogger({ level, pretty }: LoggerOptions): Logger {
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
