@@ -1,5 +1,6 @@
 import type { EmailJobName } from '../../shared/jobs/emailJobs.js';
 import { AppError } from '../errors/appError.js';
+import { assertHeaderSafeMessage } from './assertHeaderSafeMessage.js';
 import type { JobContext } from '../workers/jobProcessor.js';
 import type { ComposedEmail } from './compose/composedEmail.js';
 import type { EmailLogEntry, EmailRepository } from './emailRepository.js';
@@ -56,12 +57,13 @@ export async function deliverEmailOnce(
     recipient: email.to.join(', '),
   };
 
+  const message = { from: deps.from, to: email.to, ...email.content };
   let result: SendResult;
   try {
-    result = await deps.transport.send(
-      { from: deps.from, to: email.to, ...email.content },
-      { idempotencyKey: `${jobName}:${context.jobId}` },
-    );
+    assertHeaderSafeMessage(message);
+    result = await deps.transport.send(message, {
+      idempotencyKey: `${jobName}:${context.jobId}`,
+    });
   } catch (error) {
     if (error instanceof AppError && !error.retryable) {
       await recordRejection(deps.repository, context, entry, error);

@@ -20,15 +20,16 @@ export function createDocumentRoutes(db: Database, uploadsDir: string): Router {
       id,
     );
     if (!document) throw new NotFoundError('Document', { id });
-    res.setHeader('Content-Type', document.contentType);
-    res.setHeader(
-      'Content-Disposition',
-      `inline; filename="${path.basename(document.path)}"`,
-    );
     // The stored path was made by the server; sendFile's root keeps it
-    // inside the uploads folder all the same.
+    // inside the uploads folder all the same. The file's headers go with
+    // the file only, so a refusal still answers as JSON.
+    const headers = {
+      'Content-Type': document.contentType,
+      'Content-Disposition': `inline; filename="${path.basename(document.path)}"`,
+    };
     await new Promise<void>((resolve, reject) => {
-      res.sendFile(document.path, { root, dotfiles: 'deny' }, (error) => {
+      const options = { root, dotfiles: 'deny' as const, headers };
+      res.sendFile(document.path, options, (error) => {
         if (!error) resolve();
         else reject(new NotFoundError('Document file', { id }));
       });
