@@ -43,6 +43,12 @@ export interface FakeResend {
   readonly requests: RecordedEmailRequest[];
   /** Queues answers for the next requests; later ones succeed again. */
   answerNext(...answers: FakeResendAnswer[]): void;
+  /**
+   * Gives `answer` to every request for the next `durationMs`, after any
+   * queued by `answerNext`; calls chain, each period starting when the
+   * previous one ends.
+   */
+  answerFor(durationMs: number, answer: FakeResendAnswer): void;
   /** Requests that delivered a message: one per idempotency key. */
   deliveries(): RecordedEmailRequest[];
   /** Requests seen per idempotency key; above 1 means a retry happened. */
@@ -64,6 +70,7 @@ const RATE_LIMIT_MESSAGE =
 export async function startFakeResend(): Promise<FakeResend> {
   const requests: RecordedEmailRequest[] = [];
   const script: FakeResendAnswer[] = [];
+  const periods: { untilAt: number; answer: FakeResendAnswer }[] = [];
   const sentByKey = new Map<string, { messageId: string; body: string }>();
   // A slow answer still pending at reset() must not touch the new state.
   let generation = 0;
@@ -88,7 +95,7 @@ export async function startFakeResend(): Promise<FakeResend> {
     };
     requests.push(record);
 
-    const scripted = script.shift();
+    const scripted = script.shift() ?? currentPeriodAnswer();
     if (scripted?.kind === 'connection_reset') {
       request.socket.destroy();
       return;
@@ -107,6 +114,11 @@ export async function startFakeResend(): Promise<FakeResend> {
         : deliver(record, rawBody);
     record.status = status;
     if (!response.destroyed) answer(response, status, body, headers);
+  }
+
+  function currentPeriodAnswer(): FakeResendAnswer | undefined {
+    while (periods[0] && periods[0].untilAt <= Date.now()) periods.shift();
+    return periods[0]?.answer;
   }
 
   function deliver(
@@ -136,6 +148,10 @@ export async function startFakeResend(): Promise<FakeResend> {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     answerNext: (...answers) => script.push(...answers),
+    answerFor(durationMs, answer) {
+      const startAt = Math.max(Date.now(), periods.at(-1)?.untilAt ?? 0);
+      periods.push({ untilAt: startAt + durationMs, answer });
+    },
     deliveries: () => requests.filter((request) => request.delivered),
     countRequestsByIdempotencyKey() {
       const counts = new Map<string, number>();
@@ -149,6 +165,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       generation += 1;
       requests.length = 0;
       script.length = 0;
+      periods.length = 0;
       sentByKey.clear();
     },
     close() {
