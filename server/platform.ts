@@ -9,9 +9,17 @@ import {
 } from './db/embeddedPostgres.js';
 import { migrateDatabase } from './db/migrate.js';
 import type { Logger } from './logger.js';
+import { PlatformMetrics } from './metrics/platformMetrics.js';
+import { createFailedJobNotifier } from './notifications/createFailedJobNotifier.js';
+import { NotificationHub } from './notifications/notificationHub.js';
 import { createPdfRenderer, type PdfRenderer } from './pdf/pdfRenderer.js';
 import { setActiveJobQueue } from './queue/activeJobQueue.js';
 import { JobQueue } from './queue/jobQueue.js';
+import {
+  createScheduleSync,
+  loadPlatformSchedules,
+} from './scheduling/scheduleSync.js';
+import { createRateLimitConnection } from './security/rateLimitConnection.js';
 import { createProcessorRegistry } from './workers/processorRegistry.js';
 
 /** What runs in this process: the HTTP API, the workers, or both. */
@@ -27,8 +35,12 @@ export interface Platform {
   database: DatabaseHandle;
   jobQueue: JobQueue;
   pdfRenderer: PdfRenderer;
+  /** This platform's Prometheus registry, served on /metrics. */
+  metrics: PlatformMetrics;
   /** Base URL of the HTTP API, when it runs. */
   url?: string;
+  /** The HTTP app, when it runs: the route-table test lists its routes. */
+  app?: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -61,24 +73,50 @@ export async function startPlatform(
   const processors = config.runWorkers
     ? createProcessorRegistry({ config, db: database.db, logger, pdfRenderer })
     : undefined;
+  const metrics = new PlatformMetrics();
   const jobQueue = new JobQueue({
     config,
     database,
     databaseUrl,
     logger,
     processors,
+    jobObserver: metrics.jobObserver,
+    onFinalFailure: createFailedJobNotifier(database.db),
   });
+  metrics.watch(jobQueue);
   await jobQueue.start();
   setActiveJobQueue(jobQueue);
+  // Where ticks are processed, the schedulers are kept on both stores.
+  const scheduleSync = processors?.scheduled
+    ? createScheduleSync({
+        jobQueue,
+        logger,
+        loadDefinitions: () => loadPlatformSchedules(database.db),
+      })
+    : undefined;
+  await scheduleSync?.start();
 
   let server: Server | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  const rateLimitRedis = options.http
+    ? createRateLimitConnection(config.redis)
+    : undefined;
+  let notificationHub: NotificationHub | undefined;
   if (options.http) {
-    const app = createApp({
+    notificationHub = new NotificationHub({
+      databaseUrl,
+      logger: logger.child({ component: 'notifications' }),
+    });
+    await notificationHub.start();
+    app = createApp({
       config,
       logger,
       db: database.db,
       jobQueue,
       pdfRenderer,
+      rateLimitRedis,
+      metrics,
+      notificationHub,
     });
     server = await listen(app, config.port, config.host);
   }
@@ -98,9 +136,15 @@ export async function startPlatform(
     database,
     jobQueue,
     pdfRenderer,
+    metrics,
     url: port ? `http://127.0.0.1:${port}` : undefined,
+    app,
     close: async () => {
+      // Open event streams would hold the server open: end them first.
+      await notificationHub?.close();
       if (server) await stopListening(server);
+      rateLimitRedis?.disconnect();
+      await scheduleSync?.stop();
       await jobQueue.close();
       setActiveJobQueue(undefined);
       await pdfRenderer.close();

@@ -13,6 +13,9 @@ import {
   type UserRole,
 } from './db/schema.js';
 import { createLogger } from './logger.js';
+import { seedExamination } from './examinations/seedExamination.js';
+import { seedSecondCompany } from './marketplace/seedSecondCompany.js';
+import { seedOrderHistory } from './insights/seedOrderHistory.js';
 
 const DEMO_COMPANY = 'Demo Optics';
 const DEMO_USERS: { email: string; name: string; role: UserRole }[] = [
@@ -108,9 +111,17 @@ async function seed(): Promise<void> {
       });
       seededUsers.push({ email: user.email, role: user.role, token });
     }
-    process.stdout.write(
-      `${JSON.stringify({ companyId: company.id, patientId: patient.id, users: seededUsers })}\n`,
-    );
+    await seedOrderHistory(db, company.id, patient.id);
+    const examination = await seedExamination(db, company.id, patient.id);
+    const secondCompany = await seedSecondCompany(db);
+    const output = {
+      companyId: company.id,
+      patientId: patient.id,
+      users: seededUsers,
+      examinationId: examination.id,
+      secondCompany,
+    };
+    process.stdout.write(`${JSON.stringify(output)}\n`);
   } finally {
     await database.close();
     await embedded?.stop();

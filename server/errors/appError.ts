@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'unsupported_media_type'
   | 'store_unavailable'
   | 'browser_unavailable'

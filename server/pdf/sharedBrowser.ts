@@ -138,6 +138,17 @@ export class SharedBrowser {
       pid: browser.process()?.pid ?? null,
     };
     browser.once('disconnected', () => this.#forget(running));
+    // The protocol runs over pipes to the child. When the browser dies or is
+    // closed while pages render, a pipe may report ECONNRESET after its
+    // reader has gone; unheard, that error would end the whole process.
+    for (const stream of browser.process()?.stdio ?? []) {
+      stream?.on('error', (error: Error) =>
+        this.options.logger.debug(
+          { err: error.message },
+          'pdf.browser_pipe_error',
+        ),
+      );
+    }
     this.#running = running;
 
     this.options.logger.info(

@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Executor } from '../db/client.js';
 import { genericEmailContentSchema } from '../../shared/jobs/emailJobs.js';
+import type {
+  NotificationJobData,
+  NotificationKind,
+} from '../../shared/jobs/notificationJobs.js';
 import { outgoingEmails } from '../db/schema.js';
 import { validationErrorFromZod } from '../errors/validationError.js';
 import { activeJobQueue } from './activeJobQueue.js';
@@ -11,6 +15,22 @@ import { collectQueueStats, type QueueStats } from './queueStats.js';
 export interface HelperOptions {
   /** The caller's transaction: the job is added only if it commits. */
   tx?: Executor;
+}
+
+/** Options of the PDF helpers. */
+export interface PdfHelperOptions extends HelperOptions {
+  /** Who asked for the document: notified with its link once it is stored. */
+  requestedByUserId?: string;
+}
+
+/** The data of a PDF job, with its requester when there is one. */
+function withRequester<T extends Record<string, unknown>>(
+  data: T,
+  options: PdfHelperOptions = {},
+): T & { requestedByUserId?: string } {
+  return options.requestedByUserId
+    ? { ...data, requestedByUserId: options.requestedByUserId }
+    : data;
 }
 
 function enqueue(
@@ -124,43 +144,79 @@ export async function queueGenericEmail(
 /** Order sheet PDF. */
 export function queueOrderSheetPDF(
   orderId: string,
-  options?: HelperOptions,
+  options?: PdfHelperOptions,
 ): Promise<string> {
-  return enqueue('pdfs', 'order-sheet', { orderId }, options);
+  const data = withRequester({ orderId }, options);
+  return enqueue('pdfs', 'order-sheet', data, options);
 }
 
 /** Lab work ticket PDF. */
 export function queueLabWorkTicketPDF(
   orderId: string,
-  options?: HelperOptions,
+  options?: PdfHelperOptions,
 ): Promise<string> {
-  return enqueue('pdfs', 'lab-work-ticket', { orderId }, options);
+  const data = withRequester({ orderId }, options);
+  return enqueue('pdfs', 'lab-work-ticket', data, options);
 }
 
 /** Examination form PDF of a patient, for one examination or blank. */
 export function queueExaminationFormPDF(
   patientId: string,
   examinationId?: string,
+  options?: PdfHelperOptions,
+): Promise<string> {
+  const ids = examinationId ? { patientId, examinationId } : { patientId };
+  const data = withRequester(ids, options);
+  return enqueue('pdfs', 'examination-form', data, options);
+}
+
+/**
+ * An in-app notification of `kind` to `data.userId`: stored, then pushed
+ * to the user's open streams. The data names records, never text; the
+ * worker renders the title and body from them.
+ */
+export function queueNotification<K extends NotificationKind>(
+  kind: K,
+  data: NotificationJobData<K>,
   options?: HelperOptions,
 ): Promise<string> {
-  const data = examinationId ? { patientId, examinationId } : { patientId };
-  return enqueue('pdfs', 'examination-form', data, options);
+  return enqueue('notifications', kind, data, options);
 }
 
 /** Invoice PDF of an order. */
 export function queueInvoicePDF(
   orderId: string,
-  options?: HelperOptions,
+  options?: PdfHelperOptions,
 ): Promise<string> {
-  return enqueue('pdfs', 'invoice', { orderId }, options);
+  const data = withRequester({ orderId }, options);
+  return enqueue('pdfs', 'invoice', data, options);
 }
 
 /** Receipt PDF of an order. */
 export function queueReceiptPDF(
   orderId: string,
+  options?: PdfHelperOptions,
+): Promise<string> {
+  const data = withRequester({ orderId }, options);
+  return enqueue('pdfs', 'receipt', data, options);
+}
+
+/**
+ * Reads an uploaded tracer file and stores its results and SVG preview on
+ * the order. The data names the upload row, never the file's content.
+ */
+export function queueOmaAnalysis(
+  orderId: string,
+  uploadId: string,
+  requestedByUserId: string,
   options?: HelperOptions,
 ): Promise<string> {
-  return enqueue('pdfs', 'receipt', { orderId }, options);
+  return enqueue(
+    'oma',
+    'analyse-tracer-file',
+    { orderId, uploadId, requestedByUserId },
+    options,
+  );
 }
 
 /** Job counts per queue over both stores, and which store is in use. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle, Executor } from '../db/client.js';
-import type { JobStoreName } from '../db/schema.js';
+import { jobOutbox, type JobStoreName } from '../db/schema.js';
 import {
   ValidationError,
   validationErrorFromZod,
@@ -14,8 +15,12 @@ import { type QueueName } from './config.js';
 import { OutboxDispatcher } from './dispatcher.js';
 import { findJobSchema } from './jobDefinitions.js';
 import type { JobStore } from './jobStore.js';
-import { resolveJobCompanyId } from './jobTenant.js';
-import { claimDedupKey, insertOutboxJob } from './outbox.js';
+import { findJobTenantSource, resolveJobCompanyId } from './jobTenant.js';
+import {
+  claimAndInsertOutboxJob,
+  claimDedupKey,
+  insertOutboxJob,
+} from './outbox.js';
 import { RedisHealth } from './redisHealth.js';
 import { createPostgresStore } from './stores/postgresStore.js';
 import {
@@ -24,6 +29,7 @@ import {
 } from './stores/redisConnection.js';
 import { createRedisStore } from './stores/redisStore.js';
 import { settleWithin } from './settleWithin.js';
+import type { FinalFailureHook, JobObserver } from './jobRunner.js';
 import { WorkerHost, type ProcessorRegistry } from './workerHost.js';
 
 const STORE_CLOSE_WAIT_MS = 3000;
@@ -52,6 +58,10 @@ export interface JobQueueOptions {
   logger: Logger;
   /** Processors to run here; omit to run no workers in this process. */
   processors?: ProcessorRegistry;
+  /** Told of every job this process's workers fail for good. */
+  onFinalFailure?: FinalFailureHook;
+  /** Sees every finished attempt (metrics). */
+  jobObserver?: JobObserver;
 }
 
 /**
@@ -72,18 +82,29 @@ export class JobQueue {
     const { config, database, logger } = options;
     this.db = database.db;
     this.logger = logger.child({ component: 'queue' });
-    this.postgresStore = createPostgresStore(options.databaseUrl);
+    this.postgresStore = createPostgresStore(
+      options.databaseUrl,
+      config.queue.lockDurationMs,
+    );
     this.producer = createProducerConnection(config.redis);
     this.producer.on('error', () => {});
     this.redisStore = createRedisStore(
       this.producer,
       config.redis,
       config.queue.prefix,
+      config.queue.lockDurationMs,
     );
     this.redisHealth = new RedisHealth(this.producer, this.logger);
     this.workers = options.processors
-      ? new WorkerHost(options.processors, this.logger, (store) =>
-          store === 'postgres' ? true : this.redisHealth.isUp(),
+      ? new WorkerHost(
+          options.processors,
+          this.logger,
+          (store) => (store === 'postgres' ? true : this.redisHealth.isUp()),
+          options.onFinalFailure,
+          {
+            observer: options.jobObserver,
+            findRequestId: (jobId) => this.findRequestId(jobId),
+          },
         )
       : undefined;
     this.dispatcher = new OutboxDispatcher({
@@ -163,10 +184,42 @@ export class JobQueue {
       return { id, deduplicated: false };
     };
 
+    const writeAtOnce = async (executor: Executor): Promise<EnqueueResult> => {
+      const id = randomUUID();
+      const holder = await claimAndInsertOutboxJob(executor, {
+        id,
+        queue,
+        name,
+        data: valid,
+        dedupKey,
+        tenant: findJobTenantSource(valid),
+        requestId: currentRequestContext()?.requestId ?? null,
+      });
+      return holder
+        ? { id: holder, deduplicated: true }
+        : { id, deduplicated: false };
+    };
+
+    // Without a hook the whole write is one statement, atomic on its own:
+    // no transaction of its own is needed (docs/BENCHMARKS.md, scenario 1).
+    if (!options.beforeInsert) {
+      const result = await writeAtOnce(options.tx ?? this.db);
+      if (!options.tx && !result.deduplicated) this.dispatcher.wake(result.id);
+      return result;
+    }
     if (options.tx) return write(options.tx);
     const result = await this.db.transaction(write);
     if (!result.deduplicated) this.dispatcher.wake(result.id);
     return result;
+  }
+
+  /** The request that added a job, kept on its outbox row. */
+  private async findRequestId(jobId: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ requestId: jobOutbox.requestId })
+      .from(jobOutbox)
+      .where(eq(jobOutbox.id, jobId));
+    return row?.requestId ?? null;
   }
 
   /** Dispatches whatever is pending now; tests and shutdown use it. */

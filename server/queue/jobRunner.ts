@@ -1,4 +1,9 @@
-import { UnrecoverableError, Worker, type Processor } from 'bullmq';
+import {
+  RateLimitError,
+  UnrecoverableError,
+  Worker,
+  type Processor,
+} from 'bullmq';
 import { AppError, toError } from '../errors/appError.js';
 import { RetryLaterError } from '../errors/retryLaterError.js';
 import type { Logger } from '../logger.js';
@@ -12,6 +17,36 @@ export type QueueProcessors = Readonly<
   Record<string, JobProcessor<never, unknown>>
 >;
 
+/** One finished attempt, as metrics see it. */
+export interface JobAttemptOutcome {
+  queue: QueueName;
+  store: string;
+  jobName: string;
+  outcome: 'completed' | 'failed';
+  /** True when no further attempt follows (only for `failed`). */
+  final: boolean;
+  durationMs: number;
+}
+
+/** Watches job attempts without changing them (metrics). */
+export interface JobObserver {
+  onAttemptFinished(outcome: JobAttemptOutcome): void;
+}
+
+/** A job that failed and will not run again. */
+export interface FinalJobFailure {
+  queue: QueueName;
+  jobName: string;
+  jobId: string;
+  error: Error;
+}
+
+/**
+ * Told once per job that failed for good, on either store. It runs inside
+ * the worker, so it should be quick; its errors are logged, never rethrown.
+ */
+export type FinalFailureHook = (failure: FinalJobFailure) => Promise<void>;
+
 /** Jobs a worker is running now, with the lock token that owns each. */
 export type ActiveJobs = Map<string, { job: StoreJob; token: string }>;
 
@@ -23,6 +58,10 @@ export interface JobRunnerOptions {
   activeJobs: ActiveJobs;
   /** The worker that runs this processor, once it exists. */
   worker: () => StoreWorker | undefined;
+  observer?: JobObserver;
+  /** The id of the request that added a job, for its log lines. */
+  findRequestId?: (jobId: string) => Promise<string | null>;
+  onFinalFailure?: FinalFailureHook;
 }
 
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]) {
@@ -49,6 +88,9 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
   return async (job: StoreJob, token?: string) => {
     const maxAttempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
+    const requestId = job.id
+      ? await options.findRequestId?.(job.id).catch(() => null)
+      : null;
     const logger = options.logger.child({
       queue: options.queue,
       store: options.store,
@@ -56,6 +98,7 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
       jobId: job.id,
       attempt,
       maxAttempts,
+      ...(requestId ? { requestId } : {}),
     });
     const processor = options.processors[job.name];
     const schema = findJobSchema(options.queue, job.name);
@@ -84,6 +127,15 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
     const startedAt = Date.now();
     if (job.id && token) options.activeJobs.set(job.id, { job, token });
     logger.debug('job.started');
+    const observe = (outcome: 'completed' | 'failed', final: boolean) =>
+      options.observer?.onAttemptFinished({
+        queue: options.queue,
+        store: options.store,
+        jobName: job.name,
+        outcome,
+        final,
+        durationMs: Date.now() - startedAt,
+      });
     try {
       const result = await processor(parsed.data as never, context);
       logger.info(
@@ -93,17 +145,34 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
         },
         'job.completed',
       );
+      observe('completed', true);
       return result;
     } catch (thrown) {
-      throw await handleFailure(options, thrown, {
+      const failure = await handleFailure(options, thrown, {
         logger,
         durationMs: Date.now() - startedAt,
         finalAttempt: attempt >= maxAttempts,
       });
+      if (!isRateLimitHandBack(failure)) {
+        const final =
+          failure instanceof UnrecoverableError || attempt >= maxAttempts;
+        observe('failed', final);
+      }
+      const failedForGood =
+        !(failure instanceof RateLimitError) &&
+        (failure instanceof UnrecoverableError || attempt >= maxAttempts);
+      if (failedForGood)
+        await reportFinalFailure(options, job, failure, logger);
+      throw failure;
     } finally {
       if (job.id) options.activeJobs.delete(job.id);
     }
   };
+}
+
+/** A job handed back after a provider's rate limit has not failed. */
+function isRateLimitHandBack(error: Error): boolean {
+  return error instanceof RateLimitError;
 }
 
 async function handleFailure(
@@ -133,4 +202,23 @@ async function handleFailure(
     return new UnrecoverableError(error.message);
   }
   return error;
+}
+
+async function reportFinalFailure(
+  options: JobRunnerOptions,
+  job: StoreJob,
+  error: Error,
+  logger: Logger,
+): Promise<void> {
+  if (!options.onFinalFailure || !job.id) return;
+  try {
+    await options.onFinalFailure({
+      queue: options.queue,
+      jobName: job.name,
+      jobId: job.id,
+      error,
+    });
+  } catch (hookError) {
+    logger.warn({ err: toError(hookError) }, 'job.final_failure_hook_failed');
+  }
 }

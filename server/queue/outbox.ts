@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Executor } from '../db/client.js';
 import { jobOutbox, type JobStoreName } from '../db/schema.js';
 import { DEDUP_WINDOW_MS, type QueueName } from './config.js';
+import type { JobTenantSource } from './jobTenant.js';
 
 /** Channel on which a committed outbox row announces itself. */
 export const OUTBOX_CHANNEL = 'job_outbox_insert';
@@ -59,6 +60,68 @@ export async function insertOutboxJob(
 ): Promise<void> {
   await executor.insert(jobOutbox).values(job);
   await executor.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${job.id})`);
+}
+
+/** An outbox row whose company the statement itself looks up. */
+export type ClaimedOutboxJob = Omit<NewOutboxJob, 'companyId'> & {
+  tenant: JobTenantSource | null;
+};
+
+function companyIdOf(tenant: JobTenantSource | null): SQL {
+  if (!tenant) return sql`null::uuid`;
+  if ('companyId' in tenant) return sql`${tenant.companyId}::uuid`;
+  if ('orderId' in tenant) {
+    return sql`(select company_id from orders where id = ${tenant.orderId})`;
+  }
+  return sql`(select company_id from patients where id = ${tenant.patientId})`;
+}
+
+/**
+ * `claimDedupKey`, the company lookup, `insertOutboxJob` and its
+ * notification as one statement: one round trip instead of four, which is
+ * most of an enqueue's time. Alone it is atomic, so a caller without a
+ * transaction needs no BEGIN and COMMIT either. Returns the holder's id
+ * when another job holds the key, else null.
+ */
+export async function claimAndInsertOutboxJob(
+  executor: Executor,
+  job: ClaimedOutboxJob,
+): Promise<string | null> {
+  const windowSeconds = DEDUP_WINDOW_MS / 1000;
+  // Two tries: a key pruned between the claim and the read below is free
+  // on the second.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const result = await executor.execute<{ inserted: number }>(sql`
+      with claim as (
+        insert into job_dedup_keys as held (key, job_id, expires_at)
+        values (${job.dedupKey}, ${job.id},
+                now() + make_interval(secs => ${windowSeconds}))
+        on conflict (key) do update
+          set job_id = excluded.job_id, expires_at = excluded.expires_at
+          where held.expires_at <= now()
+        returning job_id
+      ), inserted as (
+        insert into job_outbox
+          (id, queue, name, data, dedup_key, company_id, request_id)
+        select ${job.id}, ${job.queue}, ${job.name},
+               ${JSON.stringify(job.data)}::jsonb, ${job.dedupKey},
+               ${companyIdOf(job.tenant)}, ${job.requestId}
+         where exists (select 1 from claim)
+        returning id
+      )
+      select count(*)::int as inserted
+        from (select pg_notify(${OUTBOX_CHANNEL}, id::text) from inserted)
+          as notified`);
+    if ((result.rows[0]?.inserted ?? 0) > 0) return null;
+
+    // Read in a statement of its own: a holder that committed while the
+    // claim waited on the key is not visible to the statement above.
+    const holder = await executor.execute<{ job_id: string }>(
+      sql`select job_id from job_dedup_keys where key = ${job.dedupKey}`,
+    );
+    if (holder.rows[0]) return holder.rows[0].job_id;
+  }
+  throw new Error(`de-duplication key ${job.dedupKey} could not be claimed`);
 }
 
 /** Reads one outbox row, optionally only within one company. */

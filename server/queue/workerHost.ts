@@ -5,6 +5,8 @@ import { QUEUE_SETTINGS, type QueueName } from './config.js';
 import {
   createJobRunner,
   type ActiveJobs,
+  type FinalFailureHook,
+  type JobRunnerOptions,
   type QueueProcessors,
 } from './jobRunner.js';
 import type { JobStore, StoreWorker } from './jobStore.js';
@@ -19,6 +21,9 @@ interface HostedWorker {
   worker: StoreWorker;
   activeJobs: ActiveJobs;
 }
+
+/** Optional hooks that every job runner of a host gets. */
+export type WorkerHooks = Pick<JobRunnerOptions, 'observer' | 'findRequestId'>;
 
 /** One worker's state, for the health report. */
 export interface WorkerStatus {
@@ -49,6 +54,9 @@ export class WorkerHost {
     private readonly registry: ProcessorRegistry,
     private readonly logger: Logger,
     private readonly isStoreUp: (store: JobStoreName) => boolean = () => true,
+    /** Told of every job that failed for good, on either store. */
+    private readonly onFinalFailure?: FinalFailureHook,
+    private readonly hooks: WorkerHooks = {},
   ) {}
 
   /** Starts workers on `store` for every queue in the registry. */
@@ -115,6 +123,8 @@ export class WorkerHost {
       logger: this.logger,
       activeJobs,
       worker: () => holder.worker,
+      onFinalFailure: this.onFinalFailure,
+      ...this.hooks,
     });
     const worker = store.createWorker(queue, runner, QUEUE_SETTINGS[queue]);
     holder.worker = worker;

@@ -4,8 +4,12 @@ import type { Logger } from '../logger.js';
 import type { PdfRenderer } from '../pdf/pdfRenderer.js';
 import type { QueueName } from '../queue/config.js';
 import type { ProcessorRegistry } from '../queue/workerHost.js';
+import { createAiWorkerProcessors } from './aiWorker.js';
 import { createEmailWorkerProcessors } from './emailWorker.js';
+import { createNotificationWorkerProcessors } from './notificationWorker.js';
+import { createOmaWorkerProcessors } from './omaWorker.js';
 import { createPdfWorkerProcessors } from './pdfWorker.js';
+import { createScheduledWorkerProcessors } from './scheduledWorker.js';
 
 export interface WorkerDeps {
   config: Config;
@@ -22,6 +26,11 @@ const BUILDERS: Partial<
     createEmailWorkerProcessors(config, db, logger),
   pdfs: ({ config, db, pdfRenderer }) =>
     createPdfWorkerProcessors(config, db, pdfRenderer),
+  notifications: ({ db }) => createNotificationWorkerProcessors(db),
+  oma: ({ config, db }) => createOmaWorkerProcessors(config, db),
+  ai: ({ config, db }) => createAiWorkerProcessors(config, db),
+  scheduled: ({ config, db, logger }) =>
+    createScheduledWorkerProcessors(config, db, logger),
 };
 
 /**

@@ -7,6 +7,8 @@ import type {
 import type { JobStoreName } from '../../db/schema.js';
 import {
   DEFAULT_JOB_OPTIONS,
+  QUEUE_JOB_OPTIONS,
+  SECOND,
   type QueueName,
   type QueueSettings,
 } from '../config.js';
@@ -20,6 +22,8 @@ import { settleWithin } from '../settleWithin.js';
 
 /** Queues of a store that is down never finish closing on their own. */
 const QUEUE_CLOSE_WAIT_MS = 2000;
+/** BullMQ's own default; shorter locks get checks as often as they expire. */
+const MAX_STALLED_CHECK_INTERVAL_MS = 30 * SECOND;
 
 type QueueConstructor = new (
   name: string,
@@ -42,6 +46,8 @@ export interface BullStoreParts {
   workerConnection(): Record<string, unknown>;
   /** Closes connections the store made itself. */
   closeConnections(): Promise<void>;
+  /** Replaces every queue's lock duration (`JOB_LOCK_DURATION_MS`). */
+  lockDurationMs?: number;
 }
 
 /** A JobStore on BullMQ's own classes, for either backend. */
@@ -53,7 +59,10 @@ export function createBullStore(parts: BullStoreParts): JobStore {
     if (!existing) {
       existing = new parts.Queue(name, {
         ...parts.queueConnection(),
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        defaultJobOptions: {
+          ...DEFAULT_JOB_OPTIONS,
+          ...QUEUE_JOB_OPTIONS[name],
+        },
       } as QueueOptions<never>);
       // Connection trouble is watched by the health monitor; an unheard
       // 'error' event would otherwise crash the process.
@@ -97,10 +106,17 @@ export function createBullStore(parts: BullStoreParts): JobStore {
     },
 
     createWorker(queueName, processor, settings: QueueSettings) {
+      const lockDurationMs = parts.lockDurationMs ?? settings.lockDurationMs;
       return new parts.Worker(queueName, processor, {
         ...parts.workerConnection(),
         concurrency: settings.concurrency,
-        lockDuration: settings.lockDurationMs,
+        // A job of a dead worker runs again once its lock expired and a
+        // stalled check saw it: within about two lock durations.
+        lockDuration: lockDurationMs,
+        stalledInterval: Math.min(
+          lockDurationMs,
+          MAX_STALLED_CHECK_INTERVAL_MS,
+        ),
         ...(settings.limiter
           ? {
               limiter: {

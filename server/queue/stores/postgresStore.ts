@@ -14,7 +14,10 @@ const WORKER_POOL_SIZE = 3;
  * database (schema `bullmq`, migrated at start-up). Producer queues share
  * one small pool; each worker owns a pool and a LISTEN connection.
  */
-export function createPostgresStore(databaseUrl: string): JobStore {
+export function createPostgresStore(
+  databaseUrl: string,
+  lockDurationMs?: number,
+): JobStore {
   const producerPool = new pg.Pool({
     connectionString: databaseUrl,
     max: 6,
@@ -36,5 +39,6 @@ export function createPostgresStore(databaseUrl: string): JobStore {
       },
     }),
     closeConnections: () => producerPool.end(),
+    lockDurationMs,
   });
 }

@@ -13,6 +13,7 @@ export function createRedisStore(
   producer: Redis,
   redis: Config['redis'],
   prefix: string,
+  lockDurationMs?: number,
 ): JobStore {
   const workerConnections: Redis[] = [];
   return createBullStore({
@@ -30,5 +31,6 @@ export function createRedisStore(
       for (const connection of workerConnections) connection.disconnect();
       workerConnections.length = 0;
     },
+    lockDurationMs,
   });
 }
