@@ -47,10 +47,37 @@ async function countStore(
   }
 }
 
-/** Job counts per queue, summed over the Redis and PostgreSQL stores. */
-export async function collectQueueStats(
+/**
+ * How old a count may be before it is read again. Counting the PostgreSQL
+ * store costs a scan per queue and state, which grows with retained jobs
+ * (hundreds of milliseconds at 100,000); dashboards and scripts polling
+ * the stats share one reading per second instead of each paying for it.
+ */
+export const QUEUE_STATS_MAX_AGE_MS = 1000;
+
+const recentStats = new WeakMap<
+  JobQueue,
+  { readAt: number; stats: Promise<QueueStats> }
+>();
+
+/**
+ * Job counts per queue, summed over the Redis and PostgreSQL stores, at
+ * most `maxAgeMs` old. Callers that arrive while a reading is under way
+ * share it.
+ */
+export function collectQueueStats(
   jobQueue: JobQueue,
+  { maxAgeMs = QUEUE_STATS_MAX_AGE_MS, now = Date.now } = {},
 ): Promise<QueueStats> {
+  const recent = recentStats.get(jobQueue);
+  if (recent && now() - recent.readAt < maxAgeMs) return recent.stats;
+  const stats = readQueueStats(jobQueue);
+  recentStats.set(jobQueue, { readAt: now(), stats });
+  stats.catch(() => recentStats.delete(jobQueue));
+  return stats;
+}
+
+async function readQueueStats(jobQueue: JobQueue): Promise<QueueStats> {
   const [redis, postgres] = await Promise.all([
     countStore(jobQueue, 'redis'),
     countStore(jobQueue, 'postgres'),
