@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { html, SafeHtml } from '../email/templates/html.js';
+import { html, SafeHtml } from '../templates/html.js';
 
 /**
  * The policy of every /admin response. Scripts, styles and requests stay

@@ -1,4 +1,4 @@
-import { html } from '../email/templates/html.js';
+import { html } from '../templates/html.js';
 import { renderAdminPage } from './adminPage.js';
 import {
   FAILED_SCAN_LIMIT,

@@ -1,4 +1,4 @@
-import { html } from '../email/templates/html.js';
+import { html } from '../templates/html.js';
 import { QUEUE_NAMES } from '../queue/config.js';
 import type { JobStatus } from '../queue/jobStatus.js';
 import { renderAdminPage } from './adminPage.js';

@@ -1,4 +1,4 @@
-import { html } from '../email/templates/html.js';
+import { html } from '../templates/html.js';
 import { renderAdminPage } from './adminPage.js';
 
 /** The login form; `problem` says why the last try was refused. */

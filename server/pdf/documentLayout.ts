@@ -2,7 +2,7 @@ import { DOCUMENT_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
 import { DOCUMENT_CSS } from './documentStyles.js';
 import type { DocumentCompany } from './documentView.js';
 import { formatDate } from './formatDate.js';
-import { html, SafeHtml } from './html.js';
+import { html, SafeHtml } from '../templates/html.js';
 
 /** The parts of a page that differ between document types. */
 export interface DocumentPage {

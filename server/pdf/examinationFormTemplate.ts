@@ -1,7 +1,7 @@
 import type { EyeExamination } from '../../shared/api/examinationRequests.js';
 import { renderDocumentPage } from './documentLayout.js';
 import type { PatientDocumentView } from './documentView.js';
-import { html, type HtmlValue } from './html.js';
+import { html, type HtmlValue } from '../templates/html.js';
 import { renderPatientDetails } from './patientDetails.js';
 
 /** The stored examination a form prints; absent for a blank form. */

@@ -1,6 +1,6 @@
 import type { DocumentOrder } from './documentView.js';
 import { formatMoney } from './formatMoney.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../templates/html.js';
 
 /** Options of {@link renderItemsTable}. */
 export interface ItemsTableOptions {

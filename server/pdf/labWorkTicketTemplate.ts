@@ -1,7 +1,7 @@
 import { renderDocumentPage } from './documentLayout.js';
 import type { OrderDocumentView } from './documentView.js';
 import { formatDate } from './formatDate.js';
-import { html } from './html.js';
+import { html } from '../templates/html.js';
 import { formatPatientName } from './patientDetails.js';
 
 const LAB_STAGES = [

@@ -1,5 +1,5 @@
 import type { DocumentPatient } from './documentView.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../templates/html.js';
 
 /** The patient's full name as documents print it. */
 export function formatPatientName(patient: DocumentPatient): string {

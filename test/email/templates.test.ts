@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAppLink } from '../../server/email/templates/buildAppLink.js';
-import { escapeHtml } from '../../server/email/templates/escapeHtml.js';
+import { escapeHtml } from '../../server/templates/escapeHtml.js';
 import { formatMoney } from '../../server/email/templates/formatMoney.js';
 import { renderDailyBriefingEmail } from '../../server/email/templates/renderDailyBriefingEmail.js';
 import { renderGenericEmail } from '../../server/email/templates/renderGenericEmail.js';

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../templates/html.js';
 
 /** The parts every email shares. */
 export interface EmailLayout {

@@ -1,7 +1,7 @@
 import type { OrderItem } from '../../db/schema.js';
 import type { EmailContent } from './emailContent.js';
 import { formatMoney } from './formatMoney.js';
-import { html } from './html.js';
+import { html } from '../../templates/html.js';
 import { plainText } from './plainText.js';
 import { renderEmailLayout } from './renderEmailLayout.js';
 import { sanitizeSubject } from './sanitizeSubject.js';

@@ -1,5 +1,5 @@
 import type { EmailContent } from './emailContent.js';
-import { html } from './html.js';
+import { html } from '../../templates/html.js';
 import { plainText } from './plainText.js';
 import { renderEmailLayout } from './renderEmailLayout.js';
 import { sanitizeSubject } from './sanitizeSubject.js';

@@ -1,6 +1,6 @@
 import { escapeHtml } from './escapeHtml.js';
 
-/** Markup that was built by `html` and must not be escaped again. */
+/** Markup that is already safe: built by `html`, never from raw input. */
 export class SafeHtml {
   constructor(readonly markup: string) {}
 
@@ -9,14 +9,14 @@ export class SafeHtml {
   }
 }
 
-/** What a template may interpolate; plain values are always escaped. */
+/** What a template may interpolate. Arrays are joined without separator. */
 export type HtmlValue =
-  string | number | SafeHtml | readonly SafeHtml[] | null | undefined;
+  string | number | SafeHtml | null | undefined | readonly HtmlValue[];
 
 /**
- * Tagged template for email markup. Interpolated strings and numbers are
- * escaped, fragments made by `html` are kept as they are, so a template
- * cannot forget to escape a value.
+ * Tagged template for HTML (documents, emails, admin pages). Every interpolated value is escaped
+ * unless it is a `SafeHtml` made by this same tag, so a template cannot
+ * forget to escape a field. Attribute values must be double-quoted.
  */
 export function html(
   strings: TemplateStringsArray,

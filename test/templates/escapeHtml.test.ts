@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../server/pdf/escapeHtml.js';
-import { html, SafeHtml } from '../../server/pdf/html.js';
+import { escapeHtml } from '../../server/templates/escapeHtml.js';
+import { html, SafeHtml } from '../../server/templates/html.js';
 
 describe('escapeHtml', () => {
   it('replaces every character that can open markup or end an attribute', () => {
