@@ -99,6 +99,13 @@ process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const services = await startBenchServices(process.env.DATABASE_URL);
+  // An interrupted run still stops the Redis, PostgreSQL and browser it
+  // started, instead of leaving them behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void services.stop().finally(() => process.exit(130));
+    });
+  }
   let results: BenchResults;
   try {
     const machine = await describeMachine(services);
