@@ -29,10 +29,15 @@ import {
 } from './stores/redisConnection.js';
 import { createRedisStore } from './stores/redisStore.js';
 import { settleWithin } from './settleWithin.js';
-import type { FinalFailureHook, JobObserver } from './jobRunner.js';
+import type {
+  FinalFailureHook,
+  JobDispatch,
+  JobObserver,
+} from './jobRunner.js';
 import { WorkerHost, type ProcessorRegistry } from './workerHost.js';
 
 const STORE_CLOSE_WAIT_MS = 3000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Options of one enqueue call. */
 export interface EnqueueOptions {
@@ -103,7 +108,7 @@ export class JobQueue {
           options.onFinalFailure,
           {
             observer: options.jobObserver,
-            findRequestId: (jobId) => this.findRequestId(jobId),
+            findDispatch: (jobId) => this.findDispatch(jobId),
           },
         )
       : undefined;
@@ -213,13 +218,15 @@ export class JobQueue {
     return result;
   }
 
-  /** The request that added a job, kept on its outbox row. */
-  private async findRequestId(jobId: string): Promise<string | null> {
+  /** The store a job was dispatched to and the request that added it. */
+  private async findDispatch(jobId: string): Promise<JobDispatch | undefined> {
+    // Scheduler runs have ids of their own, not outbox ids.
+    if (!UUID.test(jobId)) return undefined;
     const [row] = await this.db
-      .select({ requestId: jobOutbox.requestId })
+      .select({ store: jobOutbox.store, requestId: jobOutbox.requestId })
       .from(jobOutbox)
       .where(eq(jobOutbox.id, jobId));
-    return row?.requestId ?? null;
+    return row;
   }
 
   /** Dispatches whatever is pending now; tests and shutdown use it. */

@@ -59,9 +59,18 @@ export interface JobRunnerOptions {
   /** The worker that runs this processor, once it exists. */
   worker: () => StoreWorker | undefined;
   observer?: JobObserver;
-  /** The id of the request that added a job, for its log lines. */
-  findRequestId?: (jobId: string) => Promise<string | null>;
+  /**
+   * Reads the job's outbox row: the request that added it (for its log
+   * lines) and the store it was dispatched to.
+   */
+  findDispatch?: (jobId: string) => Promise<JobDispatch | undefined>;
   onFinalFailure?: FinalFailureHook;
+}
+
+/** Where the outbox sent a job, and on whose behalf. */
+export interface JobDispatch {
+  store: string | null;
+  requestId: string | null;
 }
 
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]) {
@@ -88,9 +97,10 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
   return async (job: StoreJob, token?: string) => {
     const maxAttempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
-    const requestId = job.id
-      ? await options.findRequestId?.(job.id).catch(() => null)
-      : null;
+    const dispatch = job.id
+      ? await options.findDispatch?.(job.id).catch(() => undefined)
+      : undefined;
+    const requestId = dispatch?.requestId;
     const logger = options.logger.child({
       queue: options.queue,
       store: options.store,
@@ -100,6 +110,13 @@ export function createJobRunner(options: JobRunnerOptions): Processor {
       maxAttempts,
       ...(requestId ? { requestId } : {}),
     });
+    // An add to Redis that timed out may land after the dispatcher gave the
+    // job to PostgreSQL: the outbox row names the store that owns the job,
+    // and the copy in the other store completes without running.
+    if (dispatch?.store && dispatch.store !== options.store) {
+      logger.warn({ ownerStore: dispatch.store }, 'job.skipped_other_store');
+      return { skipped: 'dispatched to another store' };
+    }
     const processor = options.processors[job.name];
     const schema = findJobSchema(options.queue, job.name);
     if (!processor || !schema) {

@@ -23,7 +23,7 @@ interface HostedWorker {
 }
 
 /** Optional hooks that every job runner of a host gets. */
-export type WorkerHooks = Pick<JobRunnerOptions, 'observer' | 'findRequestId'>;
+export type WorkerHooks = Pick<JobRunnerOptions, 'observer' | 'findDispatch'>;
 
 /** One worker's state, for the health report. */
 export interface WorkerStatus {
