@@ -18,6 +18,24 @@ const REDACTED_PATHS = [
   'body',
 ];
 
+/**
+ * A failed query's error quotes its SQL and parameters, and the database's
+ * reason may quote a value too; values are user data (names, notes). Such
+ * an error is logged with the database's error code only.
+ */
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error);
+  if (!serialized || !serialized.message.startsWith('Failed query')) {
+    return serialized;
+  }
+  const cause = (error as Error).cause as { code?: unknown } | undefined;
+  return {
+    type: serialized.type,
+    message: 'Failed query (statement, parameters and reason withheld)',
+    databaseCode: typeof cause?.code === 'string' ? cause.code : undefined,
+  };
+}
+
 /** Options for the process logger. */
 export interface LoggerOptions {
   level: string;
@@ -36,6 +54,7 @@ export function createLogger({
     level,
     base: { service: 'integratedlens' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
     ...(pretty && !destination
       ? {
           transport: {

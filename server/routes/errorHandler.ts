@@ -31,8 +31,32 @@ function fromBodyParser(error: BodyParserError): AppError | undefined {
         httpStatus: 415,
       });
     default:
+      // Any other refusal of the body reader (a broken gzip stream, a
+      // client that hung up mid-body) is the client's, with its own status.
+      if (error.status && error.status >= 400 && error.status < 500) {
+        return new AppError('validation_failed', error.message, {
+          httpStatus: error.status,
+        });
+      }
       return undefined;
   }
+}
+
+/**
+ * PostgreSQL's class 22 (data exception): a value it cannot store, such as
+ * a NUL character, a lone surrogate or a date out of its range. Zod lets a
+ * few of these through; the answer is the client's 400, not a crash.
+ */
+function fromDatabase(error: Error): AppError | undefined {
+  const cause = (error.cause ?? error) as { code?: unknown; message?: string };
+  if (typeof cause.code !== 'string' || !cause.code.startsWith('22')) {
+    return undefined;
+  }
+  return new AppError(
+    'validation_failed',
+    `A value cannot be stored: ${cause.message ?? 'invalid data'}`,
+    { httpStatus: 400 },
+  );
 }
 
 /** One shape for every error answer: `{ error: { code, message, details } }`. */
@@ -47,7 +71,7 @@ export function createErrorHandler(logger: Logger) {
     const known =
       error instanceof AppError
         ? error
-        : fromBodyParser(error as BodyParserError);
+        : (fromBodyParser(error as BodyParserError) ?? fromDatabase(error));
     if (!known) {
       logger.error({ err: error, requestId: req.id }, 'request.failed');
       res.status(500).json({

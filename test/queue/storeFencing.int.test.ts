@@ -65,7 +65,7 @@ describe('a job that reached both stores', () => {
     });
     const late = await waitFor(async () => {
       const job = await jobQueue.redisStore.getJob('emails', id);
-      return job?.finishedOn && job;
+      return job?.finishedOn ? job : undefined;
     });
     expect(late.returnvalue).toEqual({
       skipped: 'dispatched to another store',

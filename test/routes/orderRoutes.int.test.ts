@@ -113,6 +113,25 @@ describe('POST /api/orders', () => {
     expect(response.body.error.message).toContain(field);
   });
 
+  it.each([
+    ['a NUL character', 'lens\u0000pair'],
+    ['a lone surrogate', 'lens\ud800pair'],
+  ])('answers 400 and stores nothing for %s', async (_case, description) => {
+    const before = await database.handle.pool.query(
+      'select count(*) from orders',
+    );
+    const response = await post({
+      patientId: tenant.patient.id,
+      items: [{ ...ITEM, description }],
+    });
+    const after = await database.handle.pool.query(
+      'select count(*) from orders',
+    );
+
+    expect(response.status).toBe(400);
+    expect(after.rows[0].count).toBe(before.rows[0].count);
+  });
+
   it('answers 400 for malformed JSON', async () => {
     const response = await request(platform.url)
       .post('/api/orders')
