@@ -46,11 +46,7 @@ export function createAdminLoginRoutes(db: Database, logger: Logger): Router {
       sendAdminPage(res, 403, renderLoginPage(problem));
       return;
     }
-    const sessionId = await createAdminSession(
-      db,
-      user.id,
-      ADMIN_SESSION_TTL_MS,
-    );
+    const sessionId = await createAdminSession(db, user, ADMIN_SESSION_TTL_MS);
     setAdminSessionCookie(req, res, sessionId);
     logger.info({ userId: user.id }, 'admin.login');
     res.redirect(303, '/admin/queues');

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { AuthenticatedUser } from '../auth/authenticate.js';
 import type { Database } from '../db/client.js';
-import { users } from '../db/schema.js';
+import { apiTokens, users } from '../db/schema.js';
 import { adminSessions } from '../db/schemas/adminSessionsSchema.js';
 
 /** A fresh session id: 256 random bits, given to the browser only. */
@@ -20,9 +20,10 @@ function hashSessionId(sessionId: string): string {
  */
 export async function createAdminSession(
   db: Database,
-  userId: string,
+  user: { id: string; tokenId?: string },
   ttlMs: number,
 ): Promise<string> {
+  const userId = user.id;
   const sessionId = generateSessionId();
   await db
     .delete(adminSessions)
@@ -35,14 +36,16 @@ export async function createAdminSession(
   await db.insert(adminSessions).values({
     sessionHash: hashSessionId(sessionId),
     userId,
+    apiTokenId: user.tokenId,
     expiresAt: new Date(Date.now() + ttlMs),
   });
   return sessionId;
 }
 
 /**
- * The user of a live session who is still a platform admin; a user whose
- * role changed since login loses the dashboard at the next request.
+ * The user of a live session who is still a platform admin, opened with a
+ * token that is still live: a user whose role changed, or whose token was
+ * revoked or expired since login, loses the dashboard at the next request.
  */
 export async function findAdminSessionUser(
   db: Database,
@@ -52,11 +55,14 @@ export async function findAdminSessionUser(
     .select({ id: users.id, companyId: users.companyId, role: users.role })
     .from(adminSessions)
     .innerJoin(users, eq(users.id, adminSessions.userId))
+    .innerJoin(apiTokens, eq(apiTokens.id, adminSessions.apiTokenId))
     .where(
       and(
         eq(adminSessions.sessionHash, hashSessionId(sessionId)),
         gt(adminSessions.expiresAt, new Date()),
         eq(users.role, 'platform_admin'),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
       ),
     );
   return row;

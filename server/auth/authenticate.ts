@@ -11,6 +11,8 @@ export interface AuthenticatedUser {
   id: string;
   companyId: string;
   role: UserRole;
+  /** The API token the caller presented, when it came with one. */
+  tokenId?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -27,7 +29,12 @@ export async function findUserByToken(
   token: string,
 ): Promise<AuthenticatedUser | undefined> {
   const [row] = await db
-    .select({ id: users.id, companyId: users.companyId, role: users.role })
+    .select({
+      id: users.id,
+      companyId: users.companyId,
+      role: users.role,
+      tokenId: apiTokens.id,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(

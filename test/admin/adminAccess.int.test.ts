@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { users } from '../../server/db/schema.js';
+import { hashApiToken } from '../../server/auth/apiTokens.js';
+import { apiTokens, users } from '../../server/db/schema.js';
 import { seedTenant } from '../support/fixtures.js';
 import {
   createTestDatabase,
@@ -170,6 +171,26 @@ describe('operators’ routes', () => {
         .update(users)
         .set({ role: 'platform_admin' })
         .where(eq(users.id, row!.id));
+    }
+  });
+
+  it('ends a session when the token it was opened with is revoked', async () => {
+    const cookie = await loginAsAdmin(platform.url, adminToken);
+    const before = await call('GET', '/admin/queues/api/queues', { cookie });
+    expect(before.status).toBe(200);
+
+    await database.handle.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.tokenHash, hashApiToken(adminToken)));
+    try {
+      const after = await call('GET', '/admin/queues/api/queues', { cookie });
+      expect(after.status).toBe(401);
+    } finally {
+      await database.handle.db
+        .update(apiTokens)
+        .set({ revokedAt: null })
+        .where(eq(apiTokens.tokenHash, hashApiToken(adminToken)));
     }
   });
 

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../schema.js';
+import { apiTokens, users } from '../schema.js';
 
 /**
  * Sessions of the operators' dashboard. Only the SHA-256 of the random
@@ -14,6 +14,10 @@ export const adminSessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The token the session was opened with: revoking it ends the session. */
+    apiTokenId: uuid('api_token_id').references(() => apiTokens.id, {
+      onDelete: 'cascade',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true })
       .notNull()
       .defaultNow(),
