@@ -112,6 +112,12 @@ export async function shipOrder(
     if (order.status === 'cancelled') {
       throw new ConflictError('A cancelled order cannot be shipped');
     }
+    // A second shipment would send the customer another "shipped" email.
+    if (order.status === 'shipped') {
+      throw new ConflictError('The order has already been shipped', {
+        trackingNumber: order.trackingNumber,
+      });
+    }
     const shipped = await markOrderShipped(tx, order.id, shipment);
     const shipmentEmailJobId = await queueOrderShipmentEmail(
       order.id,

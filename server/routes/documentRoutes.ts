@@ -23,12 +23,19 @@ export function createDocumentRoutes(db: Database, uploadsDir: string): Router {
     // The stored path was made by the server; sendFile's root keeps it
     // inside the uploads folder all the same. The file's headers go with
     // the file only, so a refusal still answers as JSON.
+    // Documents hold patient data: no shared cache may keep a copy.
     const headers = {
+      'Cache-Control': 'private, no-store',
       'Content-Type': document.contentType,
       'Content-Disposition': `inline; filename="${path.basename(document.path)}"`,
     };
     await new Promise<void>((resolve, reject) => {
-      const options = { root, dotfiles: 'deny' as const, headers };
+      const options = {
+        root,
+        dotfiles: 'deny' as const,
+        headers,
+        cacheControl: false,
+      };
       res.sendFile(document.path, options, (error) => {
         if (!error) resolve();
         else reject(new NotFoundError('Document file', { id }));

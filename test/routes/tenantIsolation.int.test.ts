@@ -110,6 +110,39 @@ describe('tenant isolation of orders, jobs and documents', () => {
     expect(after.rows[0].count).toBe(before.rows[0].count);
   });
 
+  it('serves documents uncached and finds jobs by an upper-case id', async () => {
+    const document = await as(ourToken).get(`/api/documents/${documentId}`);
+    expect(document.headers['cache-control']).toBe('private, no-store');
+
+    const upper = await as(ourToken).get(
+      `/api/jobs/pdfs/${jobs.orderSheetJobId.toUpperCase()}`,
+    );
+    expect(upper.body.job).toMatchObject({
+      id: jobs.orderSheetJobId,
+      state: 'completed',
+    });
+  });
+
+  it('ships an order once; a second shipment answers 409', async () => {
+    const created = await as(ourToken).post('/api/orders', {
+      patientId: ours.patient.id,
+      items: [ITEM],
+    });
+    const url = `/api/orders/${created.body.order.id}/ship`;
+    const first = await as(ourToken).post(url, {
+      trackingNumber: 'T1',
+      carrier: 'DHL',
+    });
+    const second = await as(ourToken).post(url, {
+      trackingNumber: 'T2',
+      carrier: 'UPS',
+    });
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(/already been shipped/);
+  });
+
   it('answers 202 with a job id when the owner asks for an invoice', async () => {
     const response = await as(ourToken).post(`/api/orders/${order.id}/invoice`);
 
