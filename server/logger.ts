@@ -24,11 +24,13 @@ const REDACTED_PATHS = [
  * an error is logged with the database's error code only.
  */
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error);
-  if (!serialized || !serialized.message.startsWith('Failed query')) {
+  // Callers also log a plain message string as `err`; that passes as it is.
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error);
+  if (!String(serialized.message).startsWith('Failed query')) {
     return serialized;
   }
-  const cause = (error as Error).cause as { code?: unknown } | undefined;
+  const cause = error.cause as { code?: unknown } | undefined;
   return {
     type: serialized.type,
     message: 'Failed query (statement, parameters and reason withheld)',

@@ -46,4 +46,12 @@ describe('createLogger', () => {
     expect(entry.err.message).toBe('connect ECONNREFUSED');
     expect(entry.err.stack).toContain('Error: connect ECONNREFUSED');
   });
+
+  it('logs a plain string given as the error unchanged', () => {
+    const { lines, logger } = captureLines();
+
+    logger.warn({ err: 'connect ECONNREFUSED' }, 'queue.redis.down');
+
+    expect(JSON.parse(lines[0]!).err).toBe('connect ECONNREFUSED');
+  });
 });
