@@ -31,7 +31,10 @@ export function requestLogging(logger: Logger) {
         {
           requestId,
           method: req.method,
-          route: req.route?.path ?? req.path,
+          // The mount point plus the matched pattern: ids stay out of the logs.
+          route: req.route
+            ? `${req.baseUrl}${req.route.path === '/' ? '' : req.route.path}`
+            : req.baseUrl || 'unmatched',
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
           userId: req.user?.id,
