@@ -106,6 +106,15 @@ export class OutboxDispatcher {
       );
       return 0;
     }
+    // A checked-out client reports a dropped connection on itself, not on
+    // the pool; while the batch waits on the stores nobody else listens, and
+    // an unheard 'error' would end the process. The transaction then fails,
+    // its rows stay pending, and the broken client is discarded.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       await client.query('begin');
       const jobs = await lockPendingJobs(client, BATCH_SIZE, ids);
@@ -121,7 +130,8 @@ export class OutboxDispatcher {
       );
       return 0;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      client.release(lost);
     }
   }
 
