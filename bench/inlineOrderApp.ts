@@ -6,13 +6,8 @@ import type { Config } from '../server/config.js';
 import type { Database } from '../server/db/client.js';
 import { createEmailProcessors } from '../server/email/createEmailProcessors.js';
 import { createMailboxTransport } from '../server/email/transports/mailboxTransport.js';
-import { ValidationError } from '../server/errors/validationError.js';
 import type { Logger } from '../server/logger.js';
-import { nextOrderNumber } from '../server/orders/orderNumber.js';
-import {
-  findCompanyPatient,
-  insertOrder,
-} from '../server/orders/orderRepository.js';
+import { insertCompanyOrder } from '../server/orders/orderService.js';
 import { createPdfProcessors } from '../server/pdf/createPdfProcessors.js';
 import type { PdfRenderer } from '../server/pdf/pdfRenderer.js';
 import { createErrorHandler } from '../server/routes/errorHandler.js';
@@ -66,35 +61,9 @@ export function createInlineOrderApp(deps: {
   app.post('/api/orders', authenticate(db), async (req, res) => {
     const body = parseInput(createOrderRequest, req.body);
     const user = currentUser(req);
-    const order = await db.transaction(async (tx) => {
-      const patient = await findCompanyPatient(
-        tx,
-        user.companyId,
-        body.patientId,
-      );
-      if (!patient) {
-        throw new ValidationError([
-          { path: 'patientId', message: 'no such patient in your company' },
-        ]);
-      }
-      const items = body.items.map((item) => {
-        const unitPriceCents = Math.round(item.unitPrice * 100);
-        return {
-          description: item.description,
-          quantity: item.quantity,
-          unitPriceCents,
-          lineTotalCents: unitPriceCents * item.quantity,
-        };
-      });
-      return insertOrder(tx, {
-        companyId: user.companyId,
-        patientId: patient.id,
-        createdByUserId: user.id,
-        orderNumber: await nextOrderNumber(tx),
-        items,
-        totalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
-      });
-    });
+    const order = await db.transaction((tx) =>
+      insertCompanyOrder(tx, user, body),
+    );
     inFlight += 1;
     try {
       await runSideEffects(order.id, user.id);

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '../auth/authenticate.js';
-import type { Database } from '../db/client.js';
+import type { Database, Executor } from '../db/client.js';
 import type { OrderItem } from '../db/schema.js';
 import { ConflictError } from '../errors/conflictError.js';
 import { NotFoundError } from '../errors/notFoundError.js';
@@ -48,6 +48,36 @@ function toItems(request: CreateOrderRequest): OrderItem[] {
 }
 
 /**
+ * Writes the order of `request` for the caller's company, with its items
+ * and total; the patient must belong to that company.
+ */
+export async function insertCompanyOrder(
+  tx: Executor,
+  user: AuthenticatedUser,
+  request: CreateOrderRequest,
+): Promise<OrderRow> {
+  const patient = await findCompanyPatient(
+    tx,
+    user.companyId,
+    request.patientId,
+  );
+  if (!patient) {
+    throw new ValidationError([
+      { path: 'patientId', message: 'no such patient in your company' },
+    ]);
+  }
+  const items = toItems(request);
+  return insertOrder(tx, {
+    companyId: user.companyId,
+    patientId: patient.id,
+    createdByUserId: user.id,
+    orderNumber: await nextOrderNumber(tx),
+    items,
+    totalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
+  });
+}
+
+/**
  * Creates the order and, in the same transaction, its confirmation email
  * and order sheet: all three exist, or none does.
  */
@@ -57,25 +87,7 @@ export async function createOrder(
   request: CreateOrderRequest,
 ) {
   return db.transaction(async (tx) => {
-    const patient = await findCompanyPatient(
-      tx,
-      user.companyId,
-      request.patientId,
-    );
-    if (!patient) {
-      throw new ValidationError([
-        { path: 'patientId', message: 'no such patient in your company' },
-      ]);
-    }
-    const items = toItems(request);
-    const order = await insertOrder(tx, {
-      companyId: user.companyId,
-      patientId: patient.id,
-      createdByUserId: user.id,
-      orderNumber: await nextOrderNumber(tx),
-      items,
-      totalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
-    });
+    const order = await insertCompanyOrder(tx, user, request);
     const confirmationEmailJobId = await queueOrderConfirmationEmail(
       order.id,
       user.id,
