@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -6,7 +6,7 @@ import { createDatabase, type DatabaseHandle } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { findFreePort } from '../test/support/freePort.js';
 import { startRedisServer } from '../test/support/redisServer.js';
-import { loadEmbeddedPostgres } from '../server/db/loadEmbeddedPostgres.js';
+import { startScratchPostgres } from '../test/support/scratchPostgres.js';
 
 /** The real services one bench run talks to, all on loopback. */
 export interface BenchServices {
@@ -77,39 +77,11 @@ function externalPostgres(databaseUrl: string) {
 }
 
 async function startEmbeddedServer() {
-  const port = await findFreePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'il-bench-pg-'));
-  // Run as root, PostgreSQL runs as its own user, which must reach the folder.
-  await chmod(dataDir, 0o755);
-  const server = new (await loadEmbeddedPostgres())({
-    databaseDir: path.join(dataDir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    // The package asks initdb for en_US messages, a locale many machines
-    // lack; a later flag wins, and C.UTF-8 exists everywhere.
-    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
+  return startScratchPostgres({
+    folderPrefix: 'il-bench-pg-',
     // Durable settings, as production runs: the outbox's cost is a commit.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'max_connections=200',
-    ],
-    onLog: () => {},
-    onError: () => {},
+    settings: ['max_connections=200'],
   });
-  await server.initialise();
-  await server.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function runAdmin(adminUrl: string, statement: string): Promise<void> {

@@ -1,12 +1,8 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../server/db/migrate.js';
-import { findFreePort } from './freePort.js';
 import { startRedisServer } from './redisServer.js';
-import { loadEmbeddedPostgres } from '../../server/db/loadEmbeddedPostgres.js';
+import { startScratchPostgres } from './scratchPostgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,44 +42,16 @@ async function startPostgres() {
     url.pathname = '/postgres';
     return { adminUrl: url.toString(), stop: async () => {} };
   }
-  const port = await findFreePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'il-test-pg-'));
-  // Run as root, PostgreSQL runs as its own user, which must reach the folder.
-  await chmod(dataDir, 0o755);
-  const server = new (await loadEmbeddedPostgres())({
-    databaseDir: path.join(dataDir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    // The package asks initdb for en_US messages, a locale many machines lack;
-    // a later flag wins, and C.UTF-8 exists everywhere.
-    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
+  return startScratchPostgres({
+    folderPrefix: 'il-test-pg-',
+    // Speed over durability: a test database is thrown away.
+    settings: [
       'max_connections=400',
-      '-c',
       'fsync=off',
-      '-c',
       'synchronous_commit=off',
-      '-c',
       'full_page_writes=off',
     ],
-    onLog: () => {},
-    onError: () => {},
   });
-  await server.initialise();
-  await server.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function createTemplateDatabase(adminUrl: string): Promise<void> {
