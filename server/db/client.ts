@@ -27,6 +27,10 @@ export function createDatabase(
     keepAlive: true,
   });
   pool.on('error', onError);
+  // A client that is checked out reports a dropped connection on itself,
+  // not on the pool; unheard, a PostgreSQL restart would end the process.
+  // The query in flight fails on its own; the client is then discarded.
+  pool.on('connect', (client) => client.on('error', onError));
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }

@@ -24,6 +24,8 @@ export function createPostgresStore(
     options: `-c search_path=${BULLMQ_SCHEMA}`,
   });
   producerPool.on('error', () => {});
+  // Checked-out clients report a dropped connection on themselves.
+  producerPool.on('connect', (client) => client.on('error', () => {}));
 
   return createBullStore({
     name: 'postgres',
